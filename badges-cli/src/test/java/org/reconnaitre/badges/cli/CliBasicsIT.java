@@ -1,0 +1,51 @@
+package org.reconnaitre.badges.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reconnaitre.badges.cli.BadgesProcess.assertOneLineError;
+import static org.reconnaitre.badges.cli.BadgesProcess.run;
+
+import org.junit.jupiter.api.Test;
+
+/** The top-level contract of the real jar: version, help, usage errors. */
+class CliBasicsIT {
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        var r = run("--version");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("badges 0.").contains("Reconnaître").doesNotContain("${");
+    }
+
+    @Test
+    void helpListsTheCommandsAndAnExample() {
+        var r = run("--help");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Usage: badges").contains("--verbose").contains("Example:")
+                .contains("Exit codes: 0 valid, 1 a check failed, 2");
+    }
+
+    @Test
+    void noCommandIsAUsageErrorWithExitCode2() {
+        var r = run();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertOneLineError(r);
+        assertThat(r.err()).contains("Missing command").contains("badges --help");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitCode2() {
+        var r = run("--no-such-option");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertOneLineError(r);
+        assertThat(r.err()).startsWith("badges: ").contains("--no-such-option");
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithExitCode2() {
+        var r = run("frobnicate");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertOneLineError(r);
+        assertThat(r.err()).contains("frobnicate");
+    }
+}
