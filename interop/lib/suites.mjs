@@ -1,0 +1,40 @@
+// The proof suites the harness signs and verifies with.
+import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
+import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import {createSignCryptosuite as eddsaJcs2022Sign, createVerifyCryptosuite as eddsaJcs2022Verify}
+  from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+
+/**
+ * Signing suites by name: which fixed key each uses and how to build the suite.
+ * `key` is 'ed25519' or 'p256' (see keys.mjs).
+ */
+export const SIGNING_SUITES = {
+  'eddsa-rdfc-2022': {
+    key: 'ed25519',
+    create: ({keyPair, date}) => new DataIntegrityProof({signer: keyPair.signer(), date, cryptosuite: eddsaRdfc2022})
+  },
+  'ecdsa-rdfc-2019': {
+    key: 'p256',
+    create: ({keyPair, date}) => new DataIntegrityProof({signer: keyPair.signer(), date, cryptosuite: ecdsaRdfc2019})
+  },
+  'eddsa-jcs-2022': {
+    key: 'ed25519',
+    create: ({keyPair, date}) => new DataIntegrityProof({signer: keyPair.signer(), date, cryptosuite: eddsaJcs2022Sign()})
+  },
+  'Ed25519Signature2020': {
+    key: 'ed25519',
+    create: ({keyPair, date}) => new Ed25519Signature2020({signer: keyPair.signer(), date})
+  }
+};
+
+/** Every suite the verifier accepts; jsonld-signatures picks the one matching each proof. */
+export function verifyingSuites() {
+  return [
+    new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
+    new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}),
+    new DataIntegrityProof({cryptosuite: eddsaJcs2022Verify()}),
+    new Ed25519Signature2020()
+  ];
+}

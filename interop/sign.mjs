@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Signs every unsigned credential of a folder with every suite (or the ones named), offline.
+//
+//   node sign.mjs OUT_DIR [--credentials DIR] [--suites a,b] [--created RFC3339]
+//
+// Writes OUT_DIR/<credential>.<suite>.json. Before signing, the issuer id (issuer.id, or issuer
+// when it is a string) is replaced by the did:key of the suite's fixed key, so that the
+// verification method's controller is the issuer. Keys are fixed (see lib/keys.mjs) and
+// proof.created is fixed, so Ed25519 outputs are byte for byte reproducible; ECDSA signatures
+// (WebCrypto) are randomised, so those files differ from run to run but always verify.
+// Exit code: 0 when every file was written, 1 on any failure (message on stderr).
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {basename, dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+
+import * as vc from '@digitalbazaar/vc';
+
+import {ed25519Key, p256Key} from './lib/keys.mjs';
+import {createDocumentLoader} from './lib/loader.mjs';
+import {SIGNING_SUITES} from './lib/suites.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_CREATED = '2026-01-01T00:00:00Z';
+
+export function withIssuer(credential, did) {
+  const copy = structuredClone(credential);
+  if(typeof copy.issuer === 'string' || copy.issuer === undefined) {
+    copy.issuer = did;
+  } else {
+    copy.issuer.id = did;
+  }
+  return copy;
+}
+
+/**
+ * Signs one credential with one suite; returns the signed credential.
+ * The key is `keyPair` when given, else the suite's fixed key from `keys` (default: lib/keys.mjs).
+ * With `replaceIssuer` (the default) the issuer id becomes the key's controller first.
+ */
+export async function signCredential(credential, suiteName, {created = DEFAULT_CREATED, keys, keyPair,
+  documentLoader, replaceIssuer = true} = {}) {
+  const spec = SIGNING_SUITES[suiteName];
+  if(!spec) {
+    throw new Error(`unknown suite ${suiteName}; known: ${Object.keys(SIGNING_SUITES).join(', ')}`);
+  }
+  if(!keyPair) {
+    keys = keys || {ed25519: await ed25519Key(), p256: await p256Key()};
+    keyPair = keys[spec.key];
+  }
+  const suite = spec.create({keyPair, date: created});
+  const unsigned = replaceIssuer ? withIssuer(credential, keyPair.controller) : structuredClone(credential);
+  return vc.issue({credential: unsigned, suite, documentLoader: documentLoader || createDocumentLoader()});
+}
+
+async function main() {
+  const {values, positionals} = parseArgs({
+    allowPositionals: true,
+    options: {
+      credentials: {type: 'string', default: join(HERE, 'credentials')},
+      suites: {type: 'string', default: Object.keys(SIGNING_SUITES).join(',')},
+      created: {type: 'string', default: DEFAULT_CREATED}
+    }
+  });
+  if(positionals.length !== 1) {
+    throw new Error('usage: node sign.mjs OUT_DIR [--credentials DIR] [--suites a,b] [--created RFC3339]');
+  }
+  const out = resolve(positionals[0]);
+  mkdirSync(out, {recursive: true});
+  const keys = {ed25519: await ed25519Key(), p256: await p256Key()};
+  const documentLoader = createDocumentLoader();
+  const files = readdirSync(values.credentials).filter(f => f.endsWith('.json')).sort();
+  if(files.length === 0) {
+    throw new Error(`no .json credentials in ${values.credentials}`);
+  }
+  for(const file of files) {
+    const credential = JSON.parse(readFileSync(join(values.credentials, file), 'utf8'));
+    for(const suiteName of values.suites.split(',').map(s => s.trim()).filter(Boolean)) {
+      const signed = await signCredential(credential, suiteName, {created: values.created, keys, documentLoader});
+      const target = join(out, `${basename(file, '.json')}.${suiteName}.json`);
+      writeFileSync(target, JSON.stringify(signed, null, 2) + '\n');
+      console.log(target);
+    }
+  }
+}
+
+if(process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch(e => {
+    console.error(`sign.mjs: ${e && e.stack || e}`);
+    process.exit(1);
+  });
+}
