@@ -1,0 +1,182 @@
+package org.reconnaitre.badges.signing.internal.di;
+
+import com.apicatalog.jcs.JsonCanonicalizer;
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.flattening.NodeMap;
+import com.apicatalog.jsonld.flattening.NodeMapBuilder;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
+import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.canon.RdfCanonTicker;
+import com.apicatalog.rdf.nquads.NQuadsWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.reconnaitre.badges.signing.ProofOutcome.Status;
+
+/**
+ * JSON-LD → RDF → RDFC-1.0 canonical N-Quads under a {@link Budget}, failing on terms that
+ * expansion would drop and on relative IRIs (the "safe mode" of other implementations); and JCS.
+ * Internal. Thread-safe (no shared mutable state).
+ */
+public final class Canonicalizer {
+    private static final Pattern ABSOLUTE_IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+
+    private Canonicalizer() {}
+
+    /**
+     * @return the canonical N-Quads of a JSON-LD document
+     * @throws ProofFailure {@code INVALID_DOCUMENT} for a JSON-LD error, {@code BUDGET_EXCEEDED}
+     *     when the quad or time budget runs out
+     */
+    public static String rdfc(JsonNode document, Budget budget) throws ProofFailure {
+        long deadline = System.nanoTime() + budget.timeoutMillis() * 1_000_000L;
+        JsonArray expanded = expand(document, budget);
+        checkIris(expanded);
+        checkTime(deadline, budget);
+        RdfCanon canon;
+        try {
+            canon = RdfCanon.create("SHA-256", deadlineTicker(deadline, budget));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+        int[] count = {0};
+        RdfQuadConsumer counting = (s, p, o, dt, lang, dir, g) -> {
+            if (++count[0] > budget.maxQuads()) {
+                throw new RdfConsumerException("more than " + budget.maxQuads() + " RDF quads");
+            }
+            return canon.quad(s, p, o, dt, lang, dir, g);
+        };
+        try {
+            NodeMap nodeMap = NodeMapBuilder.with(expanded, new NodeMap()).build();
+            JsonLdToRdf.with(nodeMap).produceGeneralizedRdf(false).provide(counting);
+        } catch (JsonLdError e) {
+            if (e.getCause() instanceof RdfConsumerException) {
+                throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: the document has "
+                        + e.getCause().getMessage() + " (limit set by the verifier's budget)");
+            }
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD to RDF failed: " + message(e), e);
+        } catch (RuntimeException e) {
+            if (count[0] > budget.maxQuads()) {
+                throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: more than "
+                        + budget.maxQuads() + " RDF quads (limit set by the verifier's budget)");
+            }
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD to RDF failed: " + e.getMessage(), e);
+        }
+        if (count[0] > budget.maxQuads()) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: more than "
+                    + budget.maxQuads() + " RDF quads (limit set by the verifier's budget)");
+        }
+        StringWriter out = new StringWriter();
+        try {
+            canon.provide(new NQuadsWriter(out));
+        } catch (IllegalStateException e) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization (RDFC-1.0) stopped after "
+                    + budget.timeoutMillis() + " ms: the graph is too complex (for example many similar blank nodes)");
+        } catch (RdfConsumerException | RuntimeException e) {
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "RDF canonicalization failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** @return the JCS (RFC 8785) serialisation */
+    public static String jcs(JsonNode document) {
+        return JsonCanonicalizer.canonize(JakartaJson.of(document));
+    }
+
+    /**
+     * Expands with the undefined-terms policy set to fail, so no property or type is silently
+     * dropped.
+     */
+    public static JsonArray expand(JsonNode document, Budget budget) throws ProofFailure {
+        JsonValue json = JakartaJson.of(document);
+        if (!(json instanceof JsonStructure)) {
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "the document is not a JSON object");
+        }
+        JsonLdOptions options = new JsonLdOptions(budget.loader());
+        options.setDocumentLoader(budget.loader());
+        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        options.setTimeout(Duration.ofMillis(budget.timeoutMillis()));
+        try {
+            return JsonLd.expand(JsonDocument.of((JsonStructure) json)).options(options).get();
+        } catch (JsonLdError e) {
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD expansion failed: " + message(e), e);
+        } catch (RuntimeException e) {
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD expansion failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkIris(JsonValue v) throws ProofFailure {
+        if (v instanceof JsonArray a) {
+            for (JsonValue x : a) {
+                checkIris(x);
+            }
+        } else if (v instanceof JsonObject o) {
+            boolean valueObject = o.containsKey("@value");
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                String k = e.getKey();
+                JsonValue x = e.getValue();
+                if ("@value".equals(k)) {
+                    continue;
+                }
+                if ("@id".equals(k) && x instanceof JsonString s) {
+                    requireAbsolute(s.getString(), "@id");
+                } else if ("@type".equals(k)) {
+                    if (x instanceof JsonString s) {
+                        if (!(valueObject && "@json".equals(s.getString()))) {
+                            requireAbsolute(s.getString(), "@type");
+                        }
+                    } else if (x instanceof JsonArray arr) {
+                        for (JsonValue t : arr) {
+                            if (t instanceof JsonString s) {
+                                requireAbsolute(s.getString(), "@type");
+                            }
+                        }
+                    }
+                } else {
+                    checkIris(x);
+                }
+            }
+        }
+    }
+
+    private static void requireAbsolute(String iri, String what) throws ProofFailure {
+        if (iri.startsWith("_:") || ABSOLUTE_IRI.matcher(iri).matches()) {
+            return;
+        }
+        String shown = iri.length() > 80 ? iri.substring(0, 77) + "..." : iri;
+        throw new ProofFailure(Status.INVALID_DOCUMENT, "Relative " + what + " reference '" + shown
+                + "' found: it is not defined by the document's @context, so signing it would drop it");
+    }
+
+    private static RdfCanonTicker deadlineTicker(long deadline, Budget budget) {
+        return () -> {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("deadline of " + budget.timeoutMillis() + " ms exceeded");
+            }
+        };
+    }
+
+    private static void checkTime(long deadline, Budget budget) throws ProofFailure {
+        if (System.nanoTime() > deadline) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, "JSON-LD processing took longer than "
+                    + budget.timeoutMillis() + " ms");
+        }
+    }
+
+    private static String message(JsonLdError e) {
+        String m = e.getMessage();
+        return (e.getCode() != null ? e.getCode() + ": " : "") + (m == null ? "" : m);
+    }
+}
