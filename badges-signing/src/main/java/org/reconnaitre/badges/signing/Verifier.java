@@ -1,0 +1,288 @@
+package org.reconnaitre.badges.signing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.signing.internal.verify.CachingFetcher;
+import org.reconnaitre.badges.signing.internal.verify.Pipeline;
+import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
+
+/**
+ * Verifies Open Badges 3.0 / CLR 2.0 credentials — a JSON credential with an embedded proof, a
+ * compact VC-JWT, or raw bytes whose format is detected — and returns a {@link VerificationReport}
+ * that says, check by check and in words, whether the credential is authentic, by whom, and still
+ * valid. Bad input never throws: it yields a report with a failed check. Exceptions are for misuse
+ * of the API only (a {@code null} argument).
+ *
+ * <p>Secure by default: nothing is fetched unless a {@link Fetcher} is configured; a JWT key
+ * carried in the token itself ({@code jwk} header) is not trusted to speak for the issuer unless
+ * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}).
+ *
+ * <pre>{@code
+ * Verifier verifier = Verifier.builder()
+ *         .clock(Clock.systemUTC())
+ *         .clockSkew(Duration.ofMinutes(5))
+ *         .build();
+ * VerificationReport report = verifier.verify(Files.readAllBytes(Path.of("badge.png")));
+ * System.out.println(report.isValid() + " " + report.issuerId().orElse("?"));
+ * }</pre>
+ *
+ * <p>A built verifier is immutable, thread-safe and meant to be reused: it keeps bounded caches of
+ * resolved keys and fetched documents. Verifying the same input twice, from any threads, at the
+ * same clock instant gives equal reports.
+ */
+public final class Verifier {
+
+    /**
+     * Decides the status (revocation, suspension) of a credential that has a
+     * {@code credentialStatus}: the extension point for status lists. Called only when a fetcher is
+     * configured. Implementations must be thread-safe and should not throw (a thrown exception is
+     * reported as a failed {@code status} check).
+     *
+     * <pre>{@code
+     * Verifier v = Verifier.builder()
+     *         .fetcher(myFetcher)
+     *         .statusCheck(req -> CheckResult.passed("status", "not revoked"))
+     *         .build();
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface StatusCheck {
+        /**
+         * @param request the credential and the means to look its status up
+         * @return the {@code status} check's result
+         */
+        CheckResult check(StatusRequest request);
+    }
+
+    /**
+     * What a {@link StatusCheck} gets. Immutable.
+     *
+     * @param credentialJson the credential (for a JWT, the decoded credential)
+     * @param credentialStatusJson the {@code credentialStatus} value (an object or an array)
+     * @param fetcher the verifier's fetcher (with its cache)
+     * @param now the instant the verification is made at
+     * @param verifier this verifier, to verify a status list credential's own proof
+     */
+    public record StatusRequest(String credentialJson, String credentialStatusJson, Fetcher fetcher, Instant now,
+            Verifier verifier) {
+        /** Checks that nothing is null. */
+        public StatusRequest {
+            Objects.requireNonNull(credentialJson, "credentialJson");
+            Objects.requireNonNull(credentialStatusJson, "credentialStatusJson");
+            Objects.requireNonNull(fetcher, "fetcher");
+            Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(verifier, "verifier");
+        }
+    }
+
+    private final Pipeline pipeline;
+    private final Clock clock;
+
+    private Verifier(Builder b) {
+        Fetcher cached = new CachingFetcher(b.fetcher, b.documentCacheSize, b.documentCacheTtl.toNanos());
+        KeyResolver resolver = b.keyResolver != null ? b.keyResolver
+                : KeyResolver.builder().fetcher(cached).cacheSize(b.keyCacheSize).build();
+        this.clock = b.clock;
+        this.pipeline = new Pipeline(new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
+                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck), this);
+    }
+
+    private static final Fetcher NONE = Fetcher.none();
+
+    /** @return a builder with secure defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies text: a JSON credential or a compact JWT.
+     *
+     * @param credential the text as received
+     * @return the report (never null; never throws for bad input)
+     */
+    public VerificationReport verify(String credential) {
+        Objects.requireNonNull(credential, "credential");
+        return pipeline.verify(credential.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Verifies bytes whose format is detected: JSON, compact JWT, baked PNG or baked SVG.
+     *
+     * @param input the bytes as received
+     * @return the report (never null; never throws for bad input)
+     */
+    public VerificationReport verify(byte[] input) {
+        Objects.requireNonNull(input, "input");
+        return pipeline.verify(input.clone());
+    }
+
+    /**
+     * Reads a file (at most {@value Pipeline#MAX_INPUT_BYTES} bytes) and verifies it.
+     *
+     * @param file a JSON, JWT, PNG or SVG file
+     * @return the report
+     * @throws BadgeException {@code IO} when the file cannot be read or is too large
+     */
+    public VerificationReport verify(Path file) throws BadgeException {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(Pipeline.MAX_INPUT_BYTES + 1);
+            if (bytes.length > Pipeline.MAX_INPUT_BYTES) {
+                throw new BadgeException(BadgeException.Code.IO, file + " is larger than " + Pipeline.MAX_INPUT_BYTES + " bytes");
+            }
+            return pipeline.verify(bytes);
+        } catch (IOException e) {
+            throw new BadgeException(BadgeException.Code.IO, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the clock this verifier judges validity dates with */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Configures a {@link Verifier}. Not thread-safe; the verifier it builds is.
+     */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private Duration clockSkew = Duration.ofMinutes(5);
+        private Fetcher fetcher = NONE;
+        private @Nullable KeyResolver keyResolver;
+        private int maxEndorsementDepth = 2;
+        private int keyCacheSize = 256;
+        private int documentCacheSize = 64;
+        private Duration documentCacheTtl = Duration.ofMinutes(5);
+        private boolean trustEmbeddedJwk;
+        private @Nullable StatusCheck statusCheck;
+
+        private Builder() {}
+
+        /**
+         * @param clock the time validity dates are judged at (default {@link Clock#systemUTC()};
+         *     {@code Clock.fixed(instant, ZoneOffset.UTC)} verifies "as of" an instant)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param skew tolerance on both ends of the validity period (default 5 minutes, at most 1 day)
+         * @return this builder
+         */
+        public Builder clockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "skew");
+            if (skew.isNegative() || skew.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("clock skew must be between 0 and 1 day, not " + skew);
+            }
+            this.clockSkew = skew;
+            return this;
+        }
+
+        /**
+         * @param fetcher reaches did:web documents, https controller documents and status lists
+         *     (default {@link Fetcher#none()}: nothing is fetched, status is skipped with a warning)
+         * @return this builder
+         */
+        public Builder fetcher(Fetcher fetcher) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+            return this;
+        }
+
+        /**
+         * @param resolver resolves proof verification methods and JWT key ids (default: the
+         *     built-in resolver over this builder's fetcher, with the 1EdTech fragment convention)
+         * @return this builder
+         */
+        public Builder keyResolver(KeyResolver resolver) {
+            this.keyResolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * @param depth how many levels of endorsements (and CLR nested credentials) are verified
+         *     (default 2; 0 verifies none)
+         * @return this builder
+         */
+        public Builder maxEndorsementDepth(int depth) {
+            if (depth < 0 || depth > 8) {
+                throw new IllegalArgumentException("endorsement depth must be between 0 and 8, not " + depth);
+            }
+            this.maxEndorsementDepth = depth;
+            return this;
+        }
+
+        /**
+         * @param size largest number of resolved verification methods kept by the default key
+         *     resolver (default 256; 0 disables the cache)
+         * @return this builder
+         */
+        public Builder keyCacheSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("cache size must be >= 0");
+            }
+            this.keyCacheSize = size;
+            return this;
+        }
+
+        /**
+         * @param size largest number of fetched documents (status lists, DID and controller
+         *     documents) kept (default 64; 0 disables the cache)
+         * @param ttl how long a fetched document is reused (default 5 minutes)
+         * @return this builder
+         */
+        public Builder documentCache(int size, Duration ttl) {
+            if (size < 0) {
+                throw new IllegalArgumentException("cache size must be >= 0");
+            }
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("ttl must not be negative");
+            }
+            this.documentCacheSize = size;
+            this.documentCacheTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Whether a JWT signed with a key carried in its own {@code jwk} header, with nothing tying
+         * that key to the issuer, is accepted with a {@code key-binding} warning instead of failing.
+         * Off by default: such a key proves the token is intact, not who issued it. The 1EdTech
+         * validator accepts it (its fixture {@code simple-jwt.png} relies on it).
+         *
+         * @param trust true to downgrade the failure to a warning
+         * @return this builder
+         */
+        public Builder trustEmbeddedJwk(boolean trust) {
+            this.trustEmbeddedJwk = trust;
+            return this;
+        }
+
+        /**
+         * @param check decides credential status when a fetcher is configured (default: none, so a
+         *     credential with a status entry gets a {@code status} warning)
+         * @return this builder
+         */
+        public Builder statusCheck(StatusCheck check) {
+            this.statusCheck = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
+        /** @return the immutable verifier */
+        public Verifier build() {
+            return new Verifier(this);
+        }
+    }
+}

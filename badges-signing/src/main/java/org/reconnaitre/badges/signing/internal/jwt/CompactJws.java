@@ -1,0 +1,84 @@
+package org.reconnaitre.badges.signing.internal.jwt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.internal.json.Json;
+
+/**
+ * A parsed compact JWS (RFC 7515 §7.1): the decoded protected header and payload, the exact
+ * signing input and the signature bytes. Parsing is bounded and strict: three base64url parts, no
+ * padding, a JSON object header, a non-empty payload and signature. Immutable. Internal.
+ *
+ * @param compact the serialisation as received (trimmed)
+ * @param header the protected header
+ * @param payload the decoded payload bytes
+ * @param signingInput ASCII(BASE64URL(header) || '.' || BASE64URL(payload))
+ * @param signature the decoded signature
+ */
+public record CompactJws(String compact, ObjectNode header, byte[] payload, byte[] signingInput, byte[] signature) {
+
+    /** Longest compact JWS accepted, in characters (4 MiB: a credential with an inline image fits). */
+    public static final int MAX_LENGTH = 4 * 1024 * 1024;
+
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    /** @return whether the text looks like a compact JWS (three base64url parts), without decoding it */
+    public static boolean looksLikeCompactJws(String text) {
+        String t = text.strip();
+        return t.length() <= MAX_LENGTH && t.startsWith("eyJ") && SHAPE.matcher(t).matches();
+    }
+
+    /**
+     * Parses a compact JWS.
+     *
+     * @throws JwtException with check id {@code parse} when it is not a well-formed compact JWS
+     */
+    public static CompactJws parse(String text) throws JwtException {
+        String t = text.strip();
+        if (t.length() > MAX_LENGTH) {
+            throw new JwtException("parse", "The JWT is larger than " + MAX_LENGTH + " characters.");
+        }
+        if (!SHAPE.matcher(t).matches()) {
+            throw new JwtException("parse", "Not a compact JWS: expected three base64url parts separated by dots"
+                    + " (a JWE or a JWS with detached or unprotected parts is not accepted).");
+        }
+        int a = t.indexOf('.');
+        int b = t.indexOf('.', a + 1);
+        String h = t.substring(0, a);
+        String p = t.substring(a + 1, b);
+        String s = t.substring(b + 1);
+        byte[] headerBytes = decode(h, "header");
+        byte[] payload = decode(p, "payload");
+        byte[] signature = decode(s, "signature");
+        JsonNode header;
+        try {
+            header = Json.parse(headerBytes);
+        } catch (BadgeException e) {
+            throw new JwtException("parse", "The JWT header is not valid JSON: " + e.getMessage());
+        }
+        if (!(header instanceof ObjectNode obj)) {
+            throw new JwtException("parse", "The JWT header is not a JSON object.");
+        }
+        byte[] signingInput = (h + "." + p).getBytes(StandardCharsets.US_ASCII);
+        return new CompactJws(t, obj, payload, signingInput, signature);
+    }
+
+    private static byte[] decode(String part, String what) throws JwtException {
+        try {
+            return Base64.getUrlDecoder().decode(part);
+        } catch (IllegalArgumentException e) {
+            throw new JwtException("parse", "The JWT " + what + " is not valid base64url.");
+        }
+    }
+
+    /** @return a header member as text, or null when absent or not a string */
+    public @Nullable String headerText(String name) {
+        JsonNode n = header.get(name);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+}

@@ -1,0 +1,100 @@
+package org.reconnaitre.badges.signing.internal.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.signing.VerificationReport;
+
+/**
+ * Verifies every embedded endorsement ({@code endorsement} objects and {@code endorsementJwt}
+ * strings on the credential, its issuer, and the achievement and its creator) with the same
+ * verifier, one nested report each, up to the configured depth and at most
+ * {@value #MAX_PER_CREDENTIAL} per credential. An endorsement that does not verify is a warning on
+ * the endorsed credential (the endorsement is untrustworthy, the credential itself is not
+ * affected); its report says why. Internal.
+ */
+final class EndorsementStep implements Step {
+    static final String ID = "endorsements";
+    static final int MAX_PER_CREDENTIAL = 16;
+
+    private final Pipeline pipeline;
+
+    EndorsementStep(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void run(VerificationContext ctx) {
+        JsonNode c = ctx.credential();
+        List<JsonNode> found = new ArrayList<>();
+        collect(c, found);
+        JsonNode issuer = c.get("issuer");
+        if (issuer != null && issuer.isObject()) {
+            collect(issuer, found);
+        }
+        for (JsonNode subject : each(c.get("credentialSubject"))) {
+            JsonNode achievement = subject.get("achievement");
+            if (achievement != null && achievement.isObject()) {
+                collect(achievement, found);
+                JsonNode creator = achievement.get("creator");
+                if (creator != null && creator.isObject()) {
+                    collect(creator, found);
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            ctx.skipped(ID, "The credential carries no endorsements.");
+            return;
+        }
+        if (ctx.depth >= ctx.config.maxEndorsementDepth()) {
+            ctx.skipped(ID, "Not checked: " + found.size() + " endorsement(s) lie deeper than the configured limit of "
+                    + ctx.config.maxEndorsementDepth() + " level(s).");
+            return;
+        }
+        int checked = Math.min(found.size(), MAX_PER_CREDENTIAL);
+        int invalid = 0;
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < checked; i++) {
+            VerificationReport r = pipeline.verifyNested(found.get(i), ctx.depth + 1, ctx.now);
+            ctx.report.addEndorsement(r);
+            if (!r.isValid()) {
+                invalid++;
+                reasons.add("endorsement " + (i + 1) + r.credentialId().map(id -> " (" + id + ")").orElse("") + ": "
+                        + r.failures().get(0).message());
+            }
+        }
+        String more = found.size() > checked ? " Only the first " + checked + " of " + found.size() + " were verified." : "";
+        if (invalid == 0 && more.isEmpty()) {
+            ctx.passed(ID, "All " + checked + " endorsement(s) verify.");
+        } else if (invalid == 0) {
+            ctx.warning(ID, "The " + checked + " endorsement(s) checked verify." + more);
+        } else {
+            ctx.warning(ID, invalid + " of " + checked + " endorsement(s) do not verify and should not be trusted: "
+                    + String.join("; ", reasons) + "." + more);
+        }
+    }
+
+    private static void collect(JsonNode holder, List<JsonNode> out) {
+        out.addAll(each(holder.get("endorsement")));
+        out.addAll(each(holder.get("endorsementJwt")));
+    }
+
+    static List<JsonNode> each(@Nullable JsonNode n) {
+        List<JsonNode> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (n.isArray()) {
+            n.forEach(out::add);
+        } else {
+            out.add(n);
+        }
+        return out;
+    }
+}

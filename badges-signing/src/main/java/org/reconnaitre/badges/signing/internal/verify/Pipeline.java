@@ -1,0 +1,65 @@
+package org.reconnaitre.badges.signing.internal.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.Verifier;
+
+/**
+ * The verifier pipeline: format → parse → context and type → schema → proof → key binding →
+ * validity period → status → endorsements (→ nested CLR credentials). Each step adds its checks to
+ * the report; when the input cannot be read the remaining checks are listed as skipped. A step
+ * that throws (a bug, never bad input) is reported as a failed check, so {@link #verify} never
+ * throws. Immutable and thread-safe. Internal.
+ */
+public final class Pipeline {
+    /** Largest input accepted, in bytes (16 MiB: a baked image with a credential fits). */
+    public static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+    private final PipelineConfig config;
+    private final List<Step> steps;
+
+    public Pipeline(PipelineConfig config, Verifier verifier) {
+        this.config = config;
+        this.steps = List.of(new FormatStep(), new ParseStep(), new ContextAndTypeStep(), new SchemaStep(),
+                new ProofStep(), new KeyBindingStep(), new ValidityPeriodStep(), new StatusStep(verifier),
+                new EndorsementStep(this), new NestedCredentialsStep(this));
+    }
+
+    /** Verifies raw input at the configured clock's current instant. */
+    public VerificationReport verify(byte[] input) {
+        return run(input, 0, config.clock().instant());
+    }
+
+    VerificationReport verifyNested(JsonNode node, int depth, Instant now) {
+        String text = node.isTextual() ? node.asText() : Json.write(node);
+        return run(text.getBytes(StandardCharsets.UTF_8), depth, now);
+    }
+
+    private VerificationReport run(byte[] input, int depth, Instant now) {
+        VerificationContext ctx = new VerificationContext(config, now, depth, input);
+        if (input.length > MAX_INPUT_BYTES) {
+            ctx.failed(FormatStep.ID, "The input is " + input.length + " bytes, more than the " + MAX_INPUT_BYTES + " accepted.");
+            ctx.halted = true;
+        }
+        for (Step step : steps) {
+            if (ctx.halted) {
+                boolean reported = ctx.report.build().check(step.id()).isPresent();
+                if (!reported && !(step instanceof NestedCredentialsStep)) {
+                    ctx.skipped(step.id(), "Not checked: the input could not be read as a credential.");
+                }
+                continue;
+            }
+            try {
+                step.run(ctx);
+            } catch (RuntimeException e) {
+                ctx.failed(step.id(), "The check could not be completed (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "); the credential is not considered verified.");
+            }
+        }
+        return ctx.report.build();
+    }
+}

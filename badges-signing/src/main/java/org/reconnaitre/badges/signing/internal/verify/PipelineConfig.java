@@ -1,0 +1,24 @@
+package org.reconnaitre.badges.signing.internal.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.signing.KeyResolver;
+import org.reconnaitre.badges.signing.Verifier;
+
+/**
+ * The immutable settings of a verifier, as the pipeline steps read them. Internal.
+ *
+ * @param clock the time source
+ * @param clockSkew tolerance on both ends of the validity period
+ * @param fetcher the caller's fetcher (wrapped in a bounded cache)
+ * @param fetcherConfigured whether the caller plugged in a fetcher (status is skipped otherwise)
+ * @param keyResolver resolves verification methods and JWT key ids
+ * @param maxEndorsementDepth how deep endorsements (and CLR nested credentials) are followed
+ * @param trustEmbeddedJwk whether a self-asserted JWT {@code jwk} is a warning instead of a failure
+ * @param statusCheck the caller's credential status checker, or null for the built-in behaviour
+ */
+public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
+        KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk,
+        Verifier.@Nullable StatusCheck statusCheck) {}

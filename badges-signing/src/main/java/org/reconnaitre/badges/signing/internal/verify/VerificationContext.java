@@ -1,0 +1,96 @@
+package org.reconnaitre.badges.signing.internal.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.signing.CheckOutcome;
+import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.KeySource;
+import org.reconnaitre.badges.signing.VerificationKey;
+import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
+import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
+
+/**
+ * The state of one verification: the input, what each step found, and the report being built.
+ * Created per call and confined to the calling thread. Internal.
+ */
+public final class VerificationContext {
+
+    /**
+     * A key that checked a signature.
+     *
+     * @param reference how the key was named (verification method URL, kid, "jwk header")
+     * @param controller the controller of the verification method, or null for an embedded key
+     * @param source how the key was obtained
+     * @param key the key
+     */
+    public record Signer(String reference, @Nullable String controller, KeySource source, VerificationKey key) {}
+
+    final PipelineConfig config;
+    final Instant now;
+    final int depth;
+    final VerificationReport.Builder report = VerificationReport.builder(VerificationReport.Format.UNKNOWN);
+
+    byte[] input;
+    VerificationReport.Format format = VerificationReport.Format.UNKNOWN;
+    @Nullable String text;
+    @Nullable ObjectNode credential;
+    @Nullable CompactJws jws;
+    @Nullable VcJwtPayload jwt;
+    /** Signers whose signature verified; the key-binding step ties them to the issuer. */
+    final List<Signer> signers = new ArrayList<>();
+    /** Set when a step cannot let the following ones run (nothing to look at). */
+    boolean halted;
+
+    VerificationContext(PipelineConfig config, Instant now, int depth, byte[] input) {
+        this.config = config;
+        this.now = now;
+        this.depth = depth;
+        this.input = input;
+    }
+
+    void add(CheckResult result) {
+        report.add(result);
+    }
+
+    void passed(String id, String message) {
+        add(CheckResult.passed(id, message));
+    }
+
+    void failed(String id, String message) {
+        add(CheckResult.failed(id, message));
+    }
+
+    void warning(String id, String message) {
+        add(CheckResult.warning(id, message));
+    }
+
+    void skipped(String id, String message) {
+        add(CheckResult.skipped(id, message));
+    }
+
+    boolean hasFailed() {
+        return report.has(CheckOutcome.FAILED);
+    }
+
+    /** @return the credential; only called by steps that run after a successful parse */
+    ObjectNode credential() {
+        ObjectNode c = credential;
+        if (c == null) {
+            throw new IllegalStateException("no credential parsed");
+        }
+        return c;
+    }
+
+    @Nullable String issuerId() {
+        return credential == null ? null : VcJwtPayload.issuerId(credential);
+    }
+
+    static @Nullable String text(@Nullable JsonNode n) {
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+}
