@@ -101,6 +101,35 @@ public interface Fetcher {
     }
 
     /**
+     * An HTTPS fetcher limited to the given host names: every other host, plain {@code http://},
+     * a redirect to a host outside the list (at most 3 redirects), a body over
+     * {@link #MAX_BODY_BYTES} or a slow server (5 s to connect, 15 s per request) gives a
+     * {@link BadgeException} naming the URL. Thread-safe.
+     *
+     * <pre>{@code
+     * Fetcher web = Fetcher.http(java.util.Set.of("dc.1edtech.org", "w3id.org"));
+     * }</pre>
+     *
+     * @param allowedHosts bare host names, e.g. {@code "example.org"} (case-insensitive)
+     * @return an allow-listed HTTPS fetcher
+     */
+    static Fetcher http(java.util.Set<String> allowedHosts) {
+        return new org.reconnaitre.badges.model.internal.http.HttpFetcher(allowedHosts, false);
+    }
+
+    /**
+     * As {@link #http(java.util.Set)}, optionally allowing plain {@code http://} to the same hosts
+     * (for local test servers; a redirect from https down to http is still refused).
+     *
+     * @param allowedHosts bare host names
+     * @param allowPlainHttp whether {@code http://} URLs are fetched too
+     * @return an allow-listed HTTP(S) fetcher
+     */
+    static Fetcher http(java.util.Set<String> allowedHosts, boolean allowPlainHttp) {
+        return new org.reconnaitre.badges.model.internal.http.HttpFetcher(allowedHosts, allowPlainHttp);
+    }
+
+    /**
      * A fetcher that serves URLs from local files, for tests and air-gapped use. Each key is a URL
      * prefix; its value is a file (served for exactly that URL) or a directory (the rest of the URL
      * is resolved inside it). The longest matching prefix wins. A URL under a prefix whose file does
