@@ -1,0 +1,234 @@
+package org.reconnaitre.badges.model.internal.validation;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.http.media.MediaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.Rule;
+import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
+
+/**
+ * Expands the document with Titanium and the bundled contexts, and reports every property and type
+ * the contexts do not define, with its JSON Pointer.
+ *
+ * <p>How: the expansion starts from an active context whose {@code @vocab} is a sentinel IRI, so a
+ * term that expansion would otherwise drop comes out as {@code sentinel + term}; and each node
+ * object of a copy of the input carries its own JSON Pointer under a reserved absolute-IRI key,
+ * which expansion keeps, so every sentinel found in the output is traced back to the place it came
+ * from. Contexts that set their own {@code @vocab} (the VC 2.0 context does) define every term by
+ * design, which matches what a JSON-LD processor in safe mode accepts.
+ */
+final class JsonLdCheck {
+    static final String SENTINEL = "urn:reconnaitre:undefined-term:";
+    static final String POINTER_KEY = "urn:reconnaitre:json-pointer";
+    private static final Set<String> JWT_CLAIMS = Set.of("iss", "sub", "jti", "nbf", "exp", "iat", "aud");
+    private static final JsonObject EXPAND_CONTEXT = Json.createObjectBuilder().add("@vocab", SENTINEL).build();
+
+    private final Optional<Fetcher> fetcher;
+    private final boolean jwtPayload;
+
+    JsonLdCheck(Optional<Fetcher> fetcher, boolean jwtPayload) {
+        this.fetcher = fetcher;
+        this.jwtPayload = jwtPayload;
+    }
+
+    void check(JsonNode doc, Findings out) {
+        if (!doc.isObject()) {
+            return;
+        }
+        if (!contextsAvailable(doc, "", out)) {
+            return;
+        }
+        ObjectNode marked = doc.deepCopy();
+        mark(marked, "");
+        JsonArray expanded;
+        try {
+            JsonDocument input = JsonDocument.of(MediaType.JSON_LD,
+                    new StringReader(org.reconnaitre.badges.model.internal.json.Json.write(marked)));
+            JsonLdOptions options = fetcher.map(f -> BundledContexts.withFallback(f).newOptions())
+                    .orElseGet(BundledContexts::options);
+            options.setExpandContext(EXPAND_CONTEXT);
+            // only reachable when a context resets @vocab to null (the sentinel catches the rest)
+            options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+            expanded = JsonLd.expand(input).options(options).get();
+        } catch (JsonLdError e) {
+            String msg = e.getMessage() == null ? e.getCode().toMessage() : e.getMessage();
+            if (e.getCode() == JsonLdErrorCode.UNDEFINED_TERM) {
+                out.add(Rule.JSONLD_UNDEFINED_TERM, "", "a property or type is not defined by the document's @context "
+                        + "(a context resets @vocab to null): " + msg);
+                return;
+            }
+            if (e.getCode() == JsonLdErrorCode.LOADING_DOCUMENT_FAILED
+                    || e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
+                out.add(Rule.JSONLD_CONTEXT_UNAVAILABLE, "", "a JSON-LD context could not be loaded: " + msg);
+            } else {
+                out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed (" + e.getCode() + "): " + msg);
+            }
+            return;
+        } catch (RuntimeException e) {
+            out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed: " + e);
+            return;
+        }
+        walk(expanded, "", doc, out);
+    }
+
+    /** Reports every context URL that is neither bundled nor left to the caller's fetcher. */
+    private boolean contextsAvailable(JsonNode node, String ptr, Findings out) {
+        boolean ok = true;
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+                String p = Pointers.child(ptr, e.getKey());
+                if (e.getKey().equals("@context")) {
+                    ok &= contextEntriesAvailable(e.getValue(), p, out);
+                } else {
+                    ok &= contextsAvailable(e.getValue(), p, out);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ok &= contextsAvailable(node.get(i), Pointers.child(ptr, i), out);
+            }
+        }
+        return ok;
+    }
+
+    private boolean contextEntriesAvailable(JsonNode ctx, String p, Findings out) {
+        if (ctx.isArray()) {
+            boolean ok = true;
+            for (int i = 0; i < ctx.size(); i++) {
+                ok &= contextEntriesAvailable(ctx.get(i), Pointers.child(p, i), out);
+            }
+            return ok;
+        }
+        if (ctx.isTextual() && fetcher.isEmpty() && !BundledContexts.isBundled(ctx.asText())) {
+            out.add(Rule.JSONLD_CONTEXT_UNAVAILABLE, p, "JSON-LD context " + ctx.asText()
+                    + " is not bundled with Reconnaître and no fetcher was configured to load it");
+            return false;
+        }
+        return true;
+    }
+
+    /** Adds each node object's JSON Pointer under {@link #POINTER_KEY}. */
+    private static void mark(JsonNode node, String ptr) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                mark(node.get(i), Pointers.child(ptr, i));
+            }
+            return;
+        }
+        if (!node.isObject() || node.has("@value") || node.has("@list") || node.has("@set")) {
+            if (node.isObject() && (node.has("@list") || node.has("@set"))) {
+                JsonNode inner = node.has("@list") ? node.get("@list") : node.get("@set");
+                mark(inner, Pointers.child(ptr, node.has("@list") ? "@list" : "@set"));
+            }
+            return;
+        }
+        ObjectNode obj = (ObjectNode) node;
+        List<String> names = new java.util.ArrayList<>();
+        obj.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!name.equals("@context")) {
+                mark(obj.get(name), Pointers.child(ptr, name));
+            }
+        }
+        obj.put(POINTER_KEY, ptr);
+    }
+
+    private void walk(JsonValue value, String ptr, JsonNode original, Findings out) {
+        if (value instanceof JsonArray arr) {
+            for (JsonValue v : arr) {
+                walk(v, ptr, original, out);
+            }
+            return;
+        }
+        if (!(value instanceof JsonObject obj) || obj.containsKey("@value")) {
+            return;
+        }
+        if (obj.containsKey("@list")) {
+            walk(obj.get("@list"), ptr, original, out);
+            return;
+        }
+        String here = pointerOf(obj).orElse(null);
+        if (here == null && obj.get("@id") instanceof JsonString id && id.getString().startsWith(SENTINEL)) {
+            out.add(Rule.JSONLD_UNDEFINED_TERM, ptr, "the value \"" + id.getString().substring(SENTINEL.length())
+                    + "\" is used as a term but no @context defines it (relative object reference)");
+        }
+        String node = here == null ? ptr : here;
+        for (Map.Entry<String, JsonValue> e : obj.entrySet()) {
+            String key = e.getKey();
+            if (key.equals(POINTER_KEY)) {
+                continue;
+            }
+            if (key.equals("@type")) {
+                undefinedTypes(e.getValue(), node, original, out);
+            } else if (key.startsWith(SENTINEL)) {
+                String term = key.substring(SENTINEL.length());
+                if (jwtPayload && node.isEmpty() && JWT_CLAIMS.contains(term)) {
+                    continue;
+                }
+                out.add(Rule.JSONLD_UNDEFINED_TERM, Pointers.child(node, term), "property \"" + term
+                        + "\" is not defined by the document's @context; JSON-LD expansion would drop it");
+            } else {
+                walk(e.getValue(), node, original, out);
+            }
+        }
+    }
+
+    private static Optional<String> pointerOf(JsonObject obj) {
+        if (obj.get(POINTER_KEY) instanceof JsonArray a && !a.isEmpty()
+                && a.get(0) instanceof JsonObject v && v.get("@value") instanceof JsonString s) {
+            return Optional.of(s.getString());
+        }
+        return Optional.empty();
+    }
+
+    private static void undefinedTypes(JsonValue types, String node, JsonNode original, Findings out) {
+        if (!(types instanceof JsonArray arr)) {
+            return;
+        }
+        for (JsonValue t : arr) {
+            if (t instanceof JsonString s && (s.getString().startsWith(SENTINEL) || !isAbsolute(s.getString()))) {
+                String term = s.getString().startsWith(SENTINEL) ? s.getString().substring(SENTINEL.length()) : s.getString();
+                out.add(Rule.JSONLD_UNDEFINED_TYPE, typePointer(original, node, term), "type \"" + term
+                        + "\" is not defined by the document's @context and is not an absolute URL");
+            }
+        }
+    }
+
+    private static boolean isAbsolute(String iri) {
+        return iri.startsWith("_:") || Nodes.isAbsoluteUri(iri);
+    }
+
+    private static String typePointer(JsonNode original, String node, String term) {
+        JsonNode n = original.at(node);
+        if (!n.isObject()) {
+            return node;
+        }
+        String key = Nodes.typeKey(n);
+        JsonNode t = n.path(key);
+        String p = Pointers.child(node, key);
+        if (t.isArray()) {
+            for (int i = 0; i < t.size(); i++) {
+                if (term.equals(t.get(i).asText())) {
+                    return Pointers.child(p, i);
+                }
+            }
+        }
+        return p;
+    }
+}
