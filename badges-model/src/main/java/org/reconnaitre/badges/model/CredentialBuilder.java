@@ -58,6 +58,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B name(String name) {
+        java.util.Objects.requireNonNull(name, "name");
         return text("name", name);
     }
 
@@ -66,6 +67,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B name(LangString name) {
+        java.util.Objects.requireNonNull(name, "name");
         return lang("name", name);
     }
 
@@ -74,6 +76,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B description(String description) {
+        java.util.Objects.requireNonNull(description, "description");
         return text("description", description);
     }
 
@@ -82,6 +85,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B description(LangString description) {
+        java.util.Objects.requireNonNull(description, "description");
         return lang("description", description);
     }
 
@@ -90,6 +94,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B image(Image image) {
+        java.util.Objects.requireNonNull(image, "image");
         return node("image", image);
     }
 
@@ -98,6 +103,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B issuer(Profile issuer) {
+        java.util.Objects.requireNonNull(issuer, "issuer");
         return node("issuer", issuer);
     }
 
@@ -106,6 +112,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B issuer(URI issuer) {
+        java.util.Objects.requireNonNull(issuer, "issuer");
         return uri("issuer", issuer);
     }
 
@@ -114,6 +121,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B validFrom(Instant validFrom) {
+        java.util.Objects.requireNonNull(validFrom, "validFrom");
         return date("validFrom", validFrom);
     }
 
@@ -122,6 +130,7 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
      * @return this builder
      */
     public B validFrom(OffsetDateTime validFrom) {
+        java.util.Objects.requireNonNull(validFrom, "validFrom");
         return date("validFrom", validFrom);
     }
 
@@ -230,13 +239,6 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
         if (from.isPresent() && until.isPresent() && from.get().isAfter(until.get())) {
             throw new IllegalStateException(kind + ": validUntil " + until.get() + " is before validFrom " + from.get());
         }
-        Map<String, JsonValue> ordered = new LinkedHashMap<>();
-        for (String first : List.of("@context", "id", "type")) {
-            ordered.put(first, members.get(first));
-        }
-        members.forEach(ordered::putIfAbsent);
-        members.clear();
-        members.putAll(ordered);
         rename(DataModel.VC_2_0, dataModel);
         JsonValue.ObjectValue out = object();
         rename(dataModel, DataModel.VC_2_0);

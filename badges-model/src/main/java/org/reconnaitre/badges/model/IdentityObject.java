@@ -88,8 +88,8 @@ public final class IdentityObject extends Node {
      * @return {@code {"type":"IdentityObject","identityHash":"sha256$...","identityType":"emailAddress","hashed":true,"salt":...}}
      */
     public static IdentityObject hashedEmail(String email, String salt) {
-        return builder().identityType("emailAddress").hashed(true)
-                .identityHash(IdentityHash.createEmail(email, salt).toString()).salt(salt).build();
+        return builder().identityHash(IdentityHash.createEmail(email, salt).toString())
+                .identityType("emailAddress").hashed(true).salt(salt).build();
     }
 
     /** @return a builder starting from this object's JSON */

@@ -151,7 +151,18 @@ abstract class NodeBuilder<B extends NodeBuilder<B>> {
         }
     }
 
+    /** The JSON object, with {@code @context}, {@code id} and {@code type} first. */
     final JsonValue.ObjectValue object() {
-        return new JsonValue.ObjectValue(members);
+        Map<String, JsonValue> ordered = new LinkedHashMap<>();
+        for (String first : FIRST) {
+            JsonValue v = members.get(first);
+            if (v != null) {
+                ordered.put(first, v);
+            }
+        }
+        members.forEach(ordered::putIfAbsent);
+        return new JsonValue.ObjectValue(ordered);
     }
+
+    private static final List<String> FIRST = List.of("@context", "id", "type");
 }
