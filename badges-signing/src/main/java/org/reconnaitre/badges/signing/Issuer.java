@@ -1,5 +1,7 @@
 package org.reconnaitre.badges.signing;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +10,8 @@ import org.reconnaitre.badges.signing.internal.jwt.JwtSigner;
 
 /**
  * Signs Open Badges credentials with one key: as a VC-JWT ({@link #signJwt(String)}) or, with an
- * embedded Data Integrity proof. The credential JSON is signed as
+ * embedded Data Integrity proof
+ * ({@link #signDataIntegrity(String, String, Instant)}). The credential JSON is signed as
  * the caller wrote it: nothing is re-ordered or dropped.
  *
  * <pre>{@code
@@ -17,6 +20,7 @@ import org.reconnaitre.badges.signing.internal.jwt.JwtSigner;
  *         .verificationMethod(DidKey.verificationMethodId(key.publicKey()))  // the default for Ed25519 / P-256
  *         .build();
  * String jwt = issuer.signJwt(credentialJson);            // ES256, kid = the verification method
+ * String signed = issuer.signDataIntegrity(credentialJson, "ecdsa-rdfc-2019", Instant.parse("2024-01-01T00:00:00Z"));
  * }</pre>
  *
  * <p>The credential's issuer id should be the controller of the verification method (for a did:key
@@ -76,6 +80,53 @@ public final class Issuer {
         Objects.requireNonNull(credentialJson, "credentialJson");
         String kid = jwtOptions.keyId().orElse(verificationMethod);
         return JwtSigner.sign(credentialJson, key, kid, jwtOptions);
+    }
+
+    /**
+     * Adds a Data Integrity proof to a credential, keeping the caller's JSON as written.
+     *
+     * @param credentialJson an unsigned (or already signed: the proof is added to a proof set) credential
+     * @param cryptosuite {@code eddsa-rdfc-2022}, {@code eddsa-jcs-2022} (Ed25519 keys) or
+     *     {@code ecdsa-rdfc-2019} (P-256 keys)
+     * @param created the proof's {@code created} date (fix it for reproducible output), truncated to the second
+     * @return the signed credential JSON
+     * @throws BadgeException {@code SIGNING_FAILED} for an unknown cryptosuite or one that does not fit
+     *     the key, {@code MALFORMED_JSON} / {@code INVALID_DOCUMENT} for a credential that cannot be signed
+     *     (for example one using terms its contexts do not define)
+     */
+    public String signDataIntegrity(String credentialJson, String cryptosuite, Instant created) throws BadgeException {
+        Objects.requireNonNull(credentialJson, "credentialJson");
+        Objects.requireNonNull(cryptosuite, "cryptosuite");
+        Objects.requireNonNull(created, "created");
+        Cryptosuite suite = Cryptosuite.fromId(cryptosuite).orElseThrow(() -> new BadgeException(
+                BadgeException.Code.SIGNING_FAILED, "Unknown cryptosuite '" + cryptosuite
+                        + "' (supported: eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019)."));
+        if (suite.keyType() != key.type()) {
+            throw new BadgeException(BadgeException.Code.SIGNING_FAILED, "The cryptosuite " + cryptosuite + " needs a "
+                    + suite.keyType() + " key, but this issuer's key is " + key.type() + ".");
+        }
+        ProofOptions.Builder options = ProofOptions.builder(suite).created(created.truncatedTo(ChronoUnit.SECONDS));
+        if (verificationMethod != null) {
+            options.verificationMethod(verificationMethod);
+        }
+        return DataIntegrity.sign(credentialJson, key, options.build());
+    }
+
+    /**
+     * Adds a Data Integrity proof with the default suite for the key ({@code eddsa-rdfc-2022} for
+     * Ed25519, {@code ecdsa-rdfc-2019} for P-256), created now.
+     *
+     * @param credentialJson an unsigned credential
+     * @return the signed credential JSON
+     * @throws BadgeException as {@link #signDataIntegrity(String, String, Instant)}; {@code SIGNING_FAILED}
+     *     for an RSA key (no Data Integrity suite)
+     */
+    public String signDataIntegrity(String credentialJson) throws BadgeException {
+        if (key.type() == KeyType.RSA) {
+            throw new BadgeException(BadgeException.Code.SIGNING_FAILED,
+                    "RSA keys have no Data Integrity cryptosuite here; sign as a JWT instead.");
+        }
+        return signDataIntegrity(credentialJson, Cryptosuite.defaultFor(key.type()).id(), Instant.now());
     }
 
     @Override

@@ -93,8 +93,12 @@ public final class Verifier {
         KeyResolver resolver = b.keyResolver != null ? b.keyResolver
                 : KeyResolver.builder().fetcher(cached).cacheSize(b.keyCacheSize).build();
         this.clock = b.clock;
+        DataIntegrity.Settings.Builder di = DataIntegrity.Settings.builder().timeout(b.canonicalizationTimeout);
+        if (b.fetcher != NONE) {
+            di.contextFetcher(cached);
+        }
         this.pipeline = new Pipeline(new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
-                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck), this);
+                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build()), this);
     }
 
     private static final Fetcher NONE = Fetcher.none();
@@ -165,8 +169,24 @@ public final class Verifier {
         private Duration documentCacheTtl = Duration.ofMinutes(5);
         private boolean trustEmbeddedJwk;
         private @Nullable StatusCheck statusCheck;
+        private Duration canonicalizationTimeout = DataIntegrity.Settings.DEFAULT_TIMEOUT;
 
         private Builder() {}
+
+        /**
+         * @param timeout the time budget of one JSON-LD canonicalization when checking an embedded
+         *     proof (default 3 seconds): a hostile or oversized credential fails the proof check
+         *     instead of holding a thread
+         * @return this builder
+         */
+        public Builder canonicalizationTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the canonicalization timeout must be positive");
+            }
+            this.canonicalizationTimeout = timeout;
+            return this;
+        }
 
         /**
          * @param clock the time validity dates are judged at (default {@link Clock#systemUTC()};

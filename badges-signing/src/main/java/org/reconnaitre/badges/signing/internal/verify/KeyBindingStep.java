@@ -13,7 +13,8 @@ import org.reconnaitre.badges.signing.KeySource;
  *       controller equals the issuer id: a did:key / did:web DID URL whose DID is the issuer, a
  *       controller document that lists it, or the 1EdTech convention {@code https://issuer#z6Mk...}
  *       where the part before '#' is the issuer id (reported as such: nothing but the URL vouches
- *       for that key).</li>
+ *       for that key). A DID URL whose key could only be read from its fragment (the DID document
+ *       was not available) is not bound: for a DID, only its document vouches for its keys.</li>
  *   <li>A key embedded in the JWT {@code jwk} header is bound when the issuer id is the did:key of
  *       that very key. Otherwise it is self-asserted: anyone can sign with their own key and name
  *       any issuer. That fails, unless the caller opted in to
@@ -60,15 +61,18 @@ final class KeyBindingStep implements Step {
                     failures.add("the key in " + s.reference() + " is self-asserted: nothing shows it belongs to the issuer "
                             + issuer + " (use a kid that resolves to the issuer, or a did:key issuer)");
                 }
+            } else if (s.source() == KeySource.URL_FRAGMENT && controller != null && controller.startsWith("did:")) {
+                failures.add("the key for " + s.reference() + " was read from the URL fragment, but only the DID document of "
+                        + controller + " can vouch for a DID's key, and it could not be read (configure a fetcher to resolve it)");
             } else if (controller != null && controller.equals(issuer)) {
                 if (s.source() == KeySource.URL_FRAGMENT) {
-                    passes.add(s.reference() + " is under the issuer id (1EdTech convention: the key is read from the"
+                    passes.add("the key " + s.reference() + " is under the issuer id (1EdTech convention: the key is read from the"
                             + " URL fragment; no controller document was fetched)");
                 } else {
-                    passes.add(s.reference() + " is controlled by the issuer (" + describe(s.source()) + ")");
+                    passes.add("the key " + s.reference() + " is controlled by the issuer (" + describe(s.source()) + ")");
                 }
             } else if (unownable(issuer)) {
-                warnings.add("the issuer id " + issuer + " cannot be resolved, so " + s.reference()
+                warnings.add("the issuer id " + issuer + " cannot be resolved, so the key " + s.reference()
                         + " (controller " + controller + ") cannot be tied to it");
             } else {
                 failures.add("the key " + s.reference() + " is controlled by " + controller + ", not by the issuer " + issuer);

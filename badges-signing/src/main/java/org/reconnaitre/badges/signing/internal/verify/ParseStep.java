@@ -31,7 +31,7 @@ final class ParseStep implements Step {
             ctx.halted = true;
             return;
         }
-        if (ctx.format == Format.JWT || CompactJws.looksLikeCompactJws(text)) {
+        if (ctx.format == Format.JWT || ctx.jwtInImage || CompactJws.looksLikeCompactJws(text)) {
             parseJwt(ctx, text);
         } else {
             parseJson(ctx, text);
@@ -61,8 +61,10 @@ final class ParseStep implements Step {
     }
 
     private static void parseJwt(VerificationContext ctx, String text) {
-        ctx.format = Format.JWT;
-        ctx.report.format(Format.JWT);
+        if (!ctx.jwtInImage) {
+            ctx.format = Format.JWT;
+            ctx.report.format(Format.JWT);
+        }
         try {
             CompactJws jws = CompactJws.parse(text);
             VcJwtPayload payload = VcJwtPayload.decode(jws);

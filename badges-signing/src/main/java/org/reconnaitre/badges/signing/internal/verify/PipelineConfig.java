@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.signing.DataIntegrity;
 import org.reconnaitre.badges.signing.KeyResolver;
 import org.reconnaitre.badges.signing.Verifier;
 
@@ -18,7 +19,8 @@ import org.reconnaitre.badges.signing.Verifier;
  * @param maxEndorsementDepth how deep endorsements (and CLR nested credentials) are followed
  * @param trustEmbeddedJwk whether a self-asserted JWT {@code jwk} is a warning instead of a failure
  * @param statusCheck the caller's credential status checker, or null for the built-in behaviour
+ * @param dataIntegrity JSON-LD budget and context source for embedded proofs
  */
 public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
         KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk,
-        Verifier.@Nullable StatusCheck statusCheck) {}
+        Verifier.@Nullable StatusCheck statusCheck, DataIntegrity.Settings dataIntegrity) {}

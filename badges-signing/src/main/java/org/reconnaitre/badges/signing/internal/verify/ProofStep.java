@@ -40,6 +40,6 @@ final class ProofStep implements Step {
             ctx.failed(ID, "The credential has no securing mechanism: no embedded proof and no JWT envelope.");
             return;
         }
-        EmbeddedProofs.verify(ctx, proof);
+        EmbeddedProofs.verify(ctx);
     }
 }

@@ -1,17 +1,44 @@
 package org.reconnaitre.badges.signing.internal.verify;
 
+import java.nio.charset.StandardCharsets;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.BakedCredential;
+import org.reconnaitre.badges.model.Baking;
 import org.reconnaitre.badges.signing.VerificationReport.Format;
 
 /**
- * Extracts the credential baked into a PNG or SVG image. The model's baking API is not part of
- * this build yet, so images are reported as unsupported (never silently passed). Internal.
+ * Extracts the credential baked into a PNG or SVG image through the model's {@link Baking} API
+ * (bounded, hostile-input safe) and hands its text to the following steps. An Open Badges 2.0
+ * hosted-assertion URL is reported as not verifiable here. Internal.
  */
 final class Unbaker {
     private Unbaker() {}
 
     static void unbake(VerificationContext ctx, Format format) {
-        ctx.failed(FormatStep.ID, "Baked " + format + " images are not supported by this build yet: unbake the"
-                + " credential and verify the JSON or JWT it carries.");
-        ctx.halted = true;
+        BakedCredential baked;
+        try {
+            baked = Baking.unbake(ctx.input);
+        } catch (BadgeException e) {
+            ctx.failed(FormatStep.ID, "The " + format + " image carries no readable credential: " + e.getMessage());
+            ctx.halted = true;
+            return;
+        }
+        switch (baked.encoding()) {
+            case JSON, JWS -> {
+                ctx.text = baked.content();
+                ctx.input = baked.content().getBytes(StandardCharsets.UTF_8);
+                if (baked.encoding() == BakedCredential.Encoding.JWS) {
+                    ctx.jwtInImage = true;
+                }
+                ctx.passed(FormatStep.ID, "The input is a baked " + format + " image carrying "
+                        + (baked.encoding() == BakedCredential.Encoding.JWS ? "a compact JWT" : "a JSON credential")
+                        + " (" + baked.version() + " baking).");
+            }
+            case URL -> {
+                ctx.failed(FormatStep.ID, "The " + format + " image carries the URL of an Open Badges 2.0 hosted assertion ("
+                        + baked.content() + "); Open Badges 2.0 verification is not part of this verifier.");
+                ctx.halted = true;
+            }
+        }
     }
 }

@@ -37,6 +37,8 @@ public final class VerificationContext {
 
     byte[] input;
     VerificationReport.Format format = VerificationReport.Format.UNKNOWN;
+    /** Set when a baked image carried a compact JWS. */
+    boolean jwtInImage;
     @Nullable String text;
     @Nullable ObjectNode credential;
     @Nullable CompactJws jws;

@@ -1,0 +1,156 @@
+package org.reconnaitre.badges.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.testing.SharedData;
+
+/**
+ * Every signed Open Badges 3.0 / CLR 2.0 fixture of the 1EdTech validator and the DCC verifier gets
+ * the outcome the manifest gives, read from {@code manifest.json}. Fixtures whose expected outcome
+ * depends on resources that exist only online are listed in {@link #ONLINE_ONLY} with the reason,
+ * and the test checks that this list and the manifest stay in step.
+ *
+ * <p>Verifier set-up, mirroring the 1EdTech validator: the clock is fixed at 2026-01-01; status
+ * lists come from the manifest's {@code urlMap} through {@link Fetcher#offline}; keys in the JWT
+ * {@code jwk} header are accepted with a key-binding warning ({@code trustEmbeddedJwk}), which is
+ * what the 1EdTech validator does for {@code simple-jwt.png}.
+ */
+class VerifierFixturesTest {
+    static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** Fixtures whose manifest outcome cannot be reached offline (or not by this verifier), with why. */
+    static final Map<String, String> NOT_REACHABLE = new LinkedHashMap<>();
+
+    static {
+        NOT_REACHABLE.put("fixtures/1edtech-validator/ob30/credential-status-revoked.json",
+                "revoked by an online 1EdTechRevocationList (dc.1edtech.org); offline it fails key-binding instead,"
+                        + " because its did:web document is online only");
+        NOT_REACHABLE.put("fixtures/dcc/v2/didWeb/v2didWebMultikeyWithValidStatus.json",
+                "valid only with the did:web DID document at digitalcredentials.github.io (online only);"
+                        + " offline the key from the DID URL fragment is rightly not trusted");
+        NOT_REACHABLE.put("fixtures/dcc/v2/didWeb/v2didWebWithValidStatus.json",
+                "valid only with the did:web DID document at digitalcredentials.github.io (online only)");
+        NOT_REACHABLE.put("fixtures/1edtech-validator/ob30/sd/derivedcredential.json",
+                "ecdsa-sd-2023 (selective disclosure) is not implemented by the Data Integrity engine");
+        NOT_REACHABLE.put("fixtures/1edtech-validator/clr20/simple.jwt",
+                "expected 'signature valid; JSON-LD checks not possible offline': the payload's draft contexts are not"
+                        + " available, and JWT payloads are not JSON-LD-checked until the model Validator is wired in");
+        for (String f : List.of("fixtures/1edtech-validator/bit-string-list/credential-status-revoked.json",
+                "fixtures/1edtech-validator/bit-string-list/credential-status-revoked-blank-nodes.json",
+                "fixtures/dcc/v1/v1Revoked.json", "fixtures/dcc/v2/v2Revoked.json")) {
+            NOT_REACHABLE.put(f, "revoked by its status list: needs status-list decoding, which the status package"
+                    + " provides and which is not plugged into this verifier yet");
+        }
+    }
+
+    /** 1EdTech probe that fails → the check of ours that must fail, where both name the same rule. */
+    static final Map<String, String> PROBE_TO_CHECK = Map.of(
+            "ExpirationProbe", "validity-period",
+            "IssuanceProbe", "validity-period",
+            "EmbeddedProofProbe", "proof",
+            "ContextPropertyProbe", "context-and-type",
+            "TypePropertyProbe", "context-and-type",
+            "JsonLDValidationProbe", "proof");
+
+    static boolean inScope(JsonNode f) {
+        String file = f.get("file").asText();
+        return file.startsWith("fixtures/1edtech-validator/ob30/") || file.startsWith("fixtures/1edtech-validator/clr20/")
+                || file.startsWith("fixtures/1edtech-validator/bit-string-list/") || file.startsWith("fixtures/dcc/");
+    }
+
+    static Verifier verifier(Path root, JsonNode manifest) {
+        Map<String, Path> map = new LinkedHashMap<>();
+        for (JsonNode u : manifest.get("urlMap")) {
+            String url = u.get("url").asText();
+            if (!url.endsWith("/")) {
+                map.put(url, root.resolve(u.get("file").asText()));
+            }
+        }
+        return Verifier.builder()
+                .clock(Clock.fixed(AT, ZoneOffset.UTC))
+                .fetcher(Fetcher.offline(map))
+                .trustEmbeddedJwk(true)
+                .canonicalizationTimeout(Duration.ofSeconds(60)) // the build machine is shared and slow
+                .build();
+    }
+
+    /** The outcome the manifest gives: valid, warning, invalid or status-unknown (inferred ones resolved). */
+    static String expected(JsonNode f) {
+        JsonNode e = f.get("expected");
+        String outcome = e.path("outcome").asText("");
+        if (outcome.equals("support")) {
+            return "valid";
+        }
+        if (outcome.equals("not-tested")) {
+            String inferred = e.path("inferred").asText("");
+            return inferred.startsWith("valid") ? "valid" : "invalid";
+        }
+        return outcome;
+    }
+
+    @Test
+    void theExclusionListMatchesTheManifest() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        List<String> files = new ArrayList<>();
+        manifest.get("fixtures").forEach(f -> files.add(f.get("file").asText()));
+        assertThat(files).containsAll(NOT_REACHABLE.keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySignedFixtureGetsTheManifestOutcome() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        Verifier verifier = verifier(root, manifest);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode f : manifest.get("fixtures")) {
+            String file = f.get("file").asText();
+            if (!inScope(f) || NOT_REACHABLE.containsKey(file)) {
+                continue;
+            }
+            String expected = expected(f);
+            String probe = f.get("expected").path("check").asText("");
+            tests.add(DynamicTest.dynamicTest(file + " -> " + expected, () -> {
+                VerificationReport r = verifier.verify(Files.readAllBytes(root.resolve(file)));
+                switch (expected) {
+                    case "valid" -> assertThat(r.isValid()).as(r.toString()).isTrue();
+                    case "warning" -> {
+                        assertThat(r.isValid()).as(r.toString()).isTrue();
+                        assertThat(r.hasWarnings()).as(r.toString()).isTrue();
+                    }
+                    case "status-unknown" -> {
+                        assertThat(r.isValid()).as(r.toString()).isTrue();
+                        assertThat(r.check("status").orElseThrow().outcome()).as(r.toString()).isNotEqualTo(CheckOutcome.PASSED);
+                    }
+                    case "invalid" -> {
+                        assertThat(r.isValid()).as(r.toString()).isFalse();
+                        String check = PROBE_TO_CHECK.get(probe);
+                        if (check != null) {
+                            assertThat(r.check(check).orElseThrow().outcome()).as(r.toString()).isEqualTo(CheckOutcome.FAILED);
+                        }
+                    }
+                    default -> throw new AssertionError("unknown expected outcome " + expected + " for " + file);
+                }
+            }));
+        }
+        assertThat(tests).hasSizeGreaterThan(50);
+        return tests.stream();
+    }
+}
