@@ -1,0 +1,21 @@
+/**
+ * Credential status: W3C Bitstring Status List (revocation, suspension, message, multi-bit
+ * entries), the older StatusList2021 and the 1EdTech Revocation List. Decoding only — the status
+ * list credential's own proof is verified by the caller (the verifier), which fetches the list at
+ * {@link org.reconnaitre.badges.signing.status.StatusEntry#listUrl()} through its
+ * {@link org.reconnaitre.badges.signing.status.StatusListCache}.
+ *
+ * <pre>{@code
+ * for (StatusEntry entry : StatusLists.entries(credentialJson)) {
+ *     String list = cache.get(entry.listUrl(), fetcher);      // then verify the list's proof
+ *     StatusResult r = StatusLists.check(entry, list, credentialId);
+ *     if (r.isFailure()) System.out.println(r.message());
+ * }
+ * }</pre>
+ *
+ * <p>Every public type here is immutable or thread-safe, as its documentation says.
+ */
+@NullMarked
+package org.reconnaitre.badges.signing.status;
+
+import org.jspecify.annotations.NullMarked;
