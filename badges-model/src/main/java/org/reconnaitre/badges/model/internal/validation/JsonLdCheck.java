@@ -39,6 +39,8 @@ final class JsonLdCheck {
     private static final Set<String> JWT_CLAIMS = Set.of("iss", "sub", "jti", "nbf", "exp", "iat", "aud");
     private static final JsonObject EXPAND_CONTEXT = Json.createObjectBuilder().add("@vocab", SENTINEL).build();
 
+    private static final java.util.regex.Pattern ABSOLUTE_IRI = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
     private final Optional<Fetcher> fetcher;
     private final boolean jwtPayload;
 
@@ -176,8 +178,8 @@ final class JsonLdCheck {
             }
             if (key.equals("@type")) {
                 undefinedTypes(e.getValue(), node, original, out);
-            } else if (key.startsWith(SENTINEL)) {
-                String term = key.substring(SENTINEL.length());
+            } else if (undefined(key)) {
+                String term = key.startsWith(SENTINEL) ? key.substring(SENTINEL.length()) : key;
                 if (jwtPayload && node.isEmpty() && JWT_CLAIMS.contains(term)) {
                     continue;
                 }
@@ -202,7 +204,7 @@ final class JsonLdCheck {
             return;
         }
         for (JsonValue t : arr) {
-            if (t instanceof JsonString s && (s.getString().startsWith(SENTINEL) || !isAbsolute(s.getString()))) {
+            if (t instanceof JsonString s && undefined(s.getString())) {
                 String term = s.getString().startsWith(SENTINEL) ? s.getString().substring(SENTINEL.length()) : s.getString();
                 out.add(Rule.JSONLD_UNDEFINED_TYPE, typePointer(original, node, term), "type \"" + term
                         + "\" is not defined by the document's @context and is not an absolute URL");
@@ -210,8 +212,21 @@ final class JsonLdCheck {
         }
     }
 
+    /**
+     * Whether an expanded IRI stands for a term no context defines: it carries the sentinel
+     * vocabulary, or it is relative. Titanium also vocab-expands an IRI that has a scheme but is not
+     * valid RFC 3987 (e.g. two '#'), which JSON-LD processors treat as absolute: not reported here.
+     */
+    private static boolean undefined(String iri) {
+        if (iri.startsWith(SENTINEL)) {
+            return !isAbsolute(iri.substring(SENTINEL.length()));
+        }
+        return !isAbsolute(iri) && !iri.startsWith("@");
+    }
+
     private static boolean isAbsolute(String iri) {
-        return iri.startsWith("_:") || Nodes.isAbsoluteUri(iri);
+        // JSON-LD's notion: a scheme followed by ':' (stricter RFC 3986 syntax is ID-URI's business)
+        return iri.startsWith("_:") || ABSOLUTE_IRI.matcher(iri).find();
     }
 
     private static String typePointer(JsonNode original, String node, String term) {

@@ -80,14 +80,15 @@ final class SchemaCheck {
 
     /**
      * The bundled schemas are the VCDM 2.0 ("canonical") variants: a VCDM 1.1 credential would need
-     * the "any" schemas, which are not published in any repository, so it is not schema-checked.
+     * the "any" schemas, which are not published in any repository, so only credentials that use the
+     * VCDM 2.0 context are schema-checked (a credential without any base context gets VC-CONTEXT-BASE).
      */
     static boolean appliesTo(JsonNode doc, DocumentKind kind) {
         if (kind == DocumentKind.PROFILE) {
             return true;
         }
         List<String> ctx = Nodes.contextUrls(doc);
-        return !ctx.contains(Nodes.VC1);
+        return ctx.contains(Nodes.VC2);
     }
 
     private static String message(Error e, String file) {
