@@ -3,20 +3,39 @@ package org.reconnaitre.badges.signing.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.signing.CheckOutcome;
+import org.reconnaitre.badges.signing.Cryptosuite;
+import org.reconnaitre.badges.signing.DataIntegrity;
 import org.reconnaitre.badges.signing.DidDocument;
 import org.reconnaitre.badges.signing.DidKey;
+import org.reconnaitre.badges.signing.KeyResolver;
+import org.reconnaitre.badges.signing.KeyType;
+import org.reconnaitre.badges.signing.ProofOptions;
+import org.reconnaitre.badges.signing.ProofOutcome;
+import org.reconnaitre.badges.signing.ProofResult;
 import org.reconnaitre.badges.signing.SigningKey;
 import org.reconnaitre.badges.signing.VerificationMethod;
+import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.Verifier;
 
 /**
  * Interoperability with the digitalbazaar JS stack (../interop): what the JS side signs, we
@@ -30,17 +49,202 @@ class InteropIT {
     static final List<String> JS_SUITES =
             List.of("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "eddsa-jcs-2022", "Ed25519Signature2020");
 
+    /** The proof date both sides use (sign.mjs default). */
+    static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    /** After every validFrom of credentials/, before every validUntil. */
+    static final Verifier VERIFIER =
+            Verifier.builder().clock(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC)).build();
+
     static final NodeHarness NODE = new NodeHarness();
     static final Path WORK = Path.of("target", "interop").toAbsolutePath();
     static List<Path> jsSigned;
+    /** Our signatures: file -> suite, one file per (credential, suite we can create). */
+    static Map<Path, Cryptosuite> javaSigned;
 
     @BeforeAll
-    static void signWithJs() throws Exception {
+    static void signOnBothSides() throws Exception {
         NODE.assertInstalled();
         Path out = WORK.resolve("js-signed");
         deleteTree(out);
         Files.createDirectories(out);
         jsSigned = NODE.sign(out);
+        javaSigned = signWithJava(WORK.resolve("java-signed"), javaEd25519(), javaP256());
+    }
+
+    /** Our own issuer keys, distinct from the JS ones. */
+    static SigningKey javaEd25519() throws BadgeException {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            seed[i] = (byte) (0x20 + i);
+        }
+        return SigningKey.fromEd25519Secret(seed);
+    }
+
+    static SigningKey javaP256() throws Exception {
+        return SigningKey.fromP256Secret(sha256("reconnaitre java interop P-256 issuer key"));
+    }
+
+    /** The JS side's keys (interop/lib/keys.mjs), for byte-for-byte comparisons. */
+    static SigningKey jsEd25519() throws BadgeException {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            seed[i] = (byte) i;
+        }
+        return SigningKey.fromEd25519Secret(seed);
+    }
+
+    static SigningKey jsP256() throws Exception {
+        return SigningKey.fromP256Secret(sha256("reconnaitre interop P-256 issuer key"));
+    }
+
+    /** Signs every credential of interop/credentials with every suite we create, as sign.mjs does. */
+    static Map<Path, Cryptosuite> signWithJava(Path out, SigningKey ed25519, SigningKey p256) throws Exception {
+        deleteTree(out);
+        Files.createDirectories(out);
+        Map<Path, Cryptosuite> written = new LinkedHashMap<>();
+        for (Path credential : credentialFiles()) {
+            String name = credential.getFileName().toString().replaceFirst("\\.json$", "");
+            for (Cryptosuite suite : Cryptosuite.values()) {
+                SigningKey key = suite.keyType() == KeyType.P256 ? p256 : ed25519;
+                Path target = out.resolve(name + "." + suite.id() + ".json");
+                Files.writeString(target, signWithJava(credential, suite, key), StandardCharsets.UTF_8);
+                written.put(target, suite);
+            }
+        }
+        return written;
+    }
+
+    /** Sets the issuer id to the key's did:key (as sign.mjs does), then signs with our DataIntegrity. */
+    static String signWithJava(Path credential, Cryptosuite suite, SigningKey key) throws Exception {
+        ObjectNode json = (ObjectNode) NodeHarness.readJson(credential);
+        ((ObjectNode) json.get("issuer")).put("id", DidKey.of(key.publicKey()));
+        String unsigned = NodeHarness.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        return DataIntegrity.sign(unsigned, key, ProofOptions.builder(suite).created(CREATED).build());
+    }
+
+    static List<Path> credentialFiles() throws IOException {
+        try (var files = Files.list(NODE.credentialsDir())) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    // ---- (a) the JS side signs, we verify -------------------------------------------------------
+
+    @Test
+    void ourVerifierAcceptsEverythingTheJsSideSigned() throws Exception {
+        TreeSet<String> suitesSeen = new TreeSet<>();
+        for (Path file : jsSigned) {
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            VerificationReport report = VERIFIER.verify(json);
+            assertThat(report.isValid()).as("%s: %s", file.getFileName(), report.failures()).isTrue();
+            assertThat(report.check("proof")).as(file.getFileName().toString())
+                    .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(CheckOutcome.PASSED));
+
+            ProofResult proofs = DataIntegrity.verify(json, KeyResolver.offline());
+            assertThat(proofs.valid()).as("%s: %s", file.getFileName(), proofs.summary()).isTrue();
+            assertThat(proofs.proofs()).hasSize(1);
+            ProofOutcome proof = proofs.proofs().get(0);
+            assertThat(proof.status()).isEqualTo(ProofOutcome.Status.VALID);
+            suitesSeen.add(proof.cryptosuite().isEmpty() ? proof.type() : proof.cryptosuite());
+        }
+        assertThat(suitesSeen).containsExactlyInAnyOrderElementsOf(JS_SUITES);
+    }
+
+    @Test
+    void ourVerifierRejectsWhatTheJsSideSignedOnceTampered() throws Exception {
+        for (Path file : jsSigned) {
+            for (Map.Entry<String, Consumer<ObjectNode>> tamper : tampers().entrySet()) {
+                ObjectNode json = (ObjectNode) NodeHarness.readJson(file);
+                tamper.getValue().accept(json);
+                VerificationReport report = VERIFIER.verify(NodeHarness.mapper().writeValueAsString(json));
+                assertThat(report.isValid()).as("%s %s", file.getFileName(), tamper.getKey()).isFalse();
+                assertThat(report.check("proof")).as("%s %s", file.getFileName(), tamper.getKey())
+                        .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(CheckOutcome.FAILED));
+            }
+        }
+    }
+
+    // ---- (b) we sign, the JS side verifies --------------------------------------------------------
+
+    @Test
+    void theJsSideAcceptsEverythingWeSigned() throws Exception {
+        assertThat(javaSigned).hasSize(credentialFiles().size() * Cryptosuite.values().length);
+        for (Path file : javaSigned.keySet()) {
+            VerificationReport ours = VERIFIER.verify(Files.readString(file, StandardCharsets.UTF_8));
+            assertThat(ours.isValid()).as("our own check of %s: %s", file.getFileName(), ours.failures()).isTrue();
+        }
+        Map<String, NodeHarness.JsVerdict> verdicts = NODE.verify(new ArrayList<>(javaSigned.keySet()));
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
+    }
+
+    @Test
+    void withTheSameEd25519KeyAndDateBothSidesWriteTheSameProofValue() throws Exception {
+        Map<Path, Cryptosuite> same = signWithJava(WORK.resolve("java-signed-js-keys"), jsEd25519(), jsP256());
+        int compared = 0;
+        for (Map.Entry<Path, Cryptosuite> e : same.entrySet()) {
+            if (e.getValue().keyType() != KeyType.ED25519) {
+                continue; // ECDSA signatures are randomised on both sides
+            }
+            Path jsFile = jsSigned.stream()
+                    .filter(p -> p.getFileName().equals(e.getKey().getFileName())).findFirst().orElseThrow();
+            JsonNode ours = NodeHarness.readJson(e.getKey()).get("proof");
+            JsonNode theirs = NodeHarness.readJson(jsFile).get("proof");
+            assertThat(ours.get("verificationMethod")).isEqualTo(theirs.get("verificationMethod"));
+            assertThat(ours.get("proofValue").asText()).as(e.getKey().getFileName().toString())
+                    .isEqualTo(theirs.get("proofValue").asText());
+            compared++;
+        }
+        assertThat(compared).isEqualTo(credentialFiles().size() * 2);
+    }
+
+    // ---- (c) we sign, tamper, and the JS side rejects ---------------------------------------------
+
+    @Test
+    void theJsSideRejectsWhatWeSignedOnceTampered() throws Exception {
+        Path out = WORK.resolve("java-tampered");
+        deleteTree(out);
+        Files.createDirectories(out);
+        List<Path> tampered = new ArrayList<>();
+        List<Path> controls = new ArrayList<>();
+        for (Path file : javaSigned.keySet()) {
+            String base = file.getFileName().toString().replaceFirst("\\.json$", "");
+            for (Map.Entry<String, Consumer<ObjectNode>> tamper : tampers().entrySet()) {
+                ObjectNode json = (ObjectNode) NodeHarness.readJson(file);
+                tamper.getValue().accept(json);
+                Path target = out.resolve(base + ".tampered-" + tamper.getKey() + ".json");
+                Files.writeString(target, NodeHarness.mapper().writeValueAsString(json), StandardCharsets.UTF_8);
+                tampered.add(target);
+            }
+            // Control: the same file with its top-level keys reversed means the same; it must still verify.
+            ObjectNode json = (ObjectNode) NodeHarness.readJson(file);
+            ObjectNode reversed = NodeHarness.mapper().createObjectNode();
+            List<String> names = new ArrayList<>();
+            json.fieldNames().forEachRemaining(names::add);
+            for (int i = names.size() - 1; i >= 0; i--) {
+                reversed.set(names.get(i), json.get(names.get(i)));
+            }
+            Path control = out.resolve(base + ".reordered.json");
+            Files.writeString(control, NodeHarness.mapper().writeValueAsString(reversed), StandardCharsets.UTF_8);
+            controls.add(control);
+        }
+        Map<String, NodeHarness.JsVerdict> rejected = NODE.verify(tampered);
+        assertThat(rejected.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file()).isFalse());
+        Map<String, NodeHarness.JsVerdict> accepted = NODE.verify(controls);
+        assertThat(accepted.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
+    }
+
+    /** Changes of meaning: a value, a date, a removed property, an added property. */
+    static Map<String, Consumer<ObjectNode>> tampers() {
+        Map<String, Consumer<ObjectNode>> t = new LinkedHashMap<>();
+        t.put("name", c -> c.put("name", c.path("name").asText() + "!"));
+        t.put("validFrom", c -> c.put("validFrom", "2025-12-31T00:00:00Z"));
+        t.put("removed", c -> ((ObjectNode) c.get("credentialSubject").get("achievement")).remove("description"));
+        t.put("added", c -> ((ObjectNode) c.get("credentialSubject").get("achievement")).put("humanCode", "X-1"));
+        return t;
+    }
+
+    static byte[] sha256(String text) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -58,15 +262,8 @@ class InteropIT {
 
     @Test
     void jsAndJavaDeriveTheSameDidKeysFromTheSameSecrets() throws Exception {
-        // lib/keys.mjs: Ed25519 seed 00 01 .. 1f; P-256 scalar = SHA-256("reconnaitre interop P-256 issuer key").
-        byte[] seed = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            seed[i] = (byte) i;
-        }
-        byte[] scalar = MessageDigest.getInstance("SHA-256")
-                .digest("reconnaitre interop P-256 issuer key".getBytes(StandardCharsets.UTF_8));
-        String ed = DidKey.of(SigningKey.fromEd25519Secret(seed).publicKey());
-        String p256 = DidKey.of(SigningKey.fromP256Secret(scalar).publicKey());
+        String ed = DidKey.of(jsEd25519().publicKey());
+        String p256 = DidKey.of(jsP256().publicKey());
 
         TreeSet<String> issuers = new TreeSet<>();
         for (Path file : jsSigned) {
