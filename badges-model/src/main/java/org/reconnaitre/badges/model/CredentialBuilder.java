@@ -226,11 +226,20 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
 
     /** Completes the defaults and checks what every credential needs; returns the JSON. */
     final JsonValue.ObjectValue finish(String kind, List<String> extraContexts, String... defaultTypes) {
-        if (!members.containsKey("@context")) {
+        JsonValue ctx = members.get("@context");
+        if (ctx == null) {
             List<String> urls = new ArrayList<>();
             urls.add(dataModel.baseContext());
             urls.addAll(extraContexts);
             context(urls);
+        } else {
+            // Switching the data model of an existing credential swaps its base context too.
+            List<JsonValue> list = new ArrayList<>(ctx.asList());
+            DataModel other = dataModel == DataModel.VC_2_0 ? DataModel.VC_1_1 : DataModel.VC_2_0;
+            if (!list.isEmpty() && list.get(0).asString().map(other.baseContext()::equals).orElse(false)) {
+                list.set(0, JsonValue.of(dataModel.baseContext()));
+                property("@context", ctx instanceof JsonValue.ArrayValue ? new JsonValue.ArrayValue(list) : list.get(0));
+            }
         }
         defaultType(defaultTypes);
         require(kind, "id", "issuer", "validFrom", "credentialSubject");

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class LangString {
 
     /**
-     * One text in one language.
+     * One text in one language. Immutable and thread-safe.
      *
      * @param value the text
      * @param language the BCP 47 language tag, or an empty string when none is given

@@ -116,42 +116,66 @@ public final class Profile extends Node implements OpenBadgesDocument {
             super(from);
         }
 
-        /** @param name the {@code name} @return this builder */
+        /**
+         * @param name the {@code name}
+         * @return this builder
+         */
         public Builder name(String name) {
             return text("name", name);
         }
 
-        /** @param name the {@code name} in one or more languages @return this builder */
+        /**
+         * @param name the {@code name} in one or more languages
+         * @return this builder
+         */
         public Builder name(LangString name) {
             return lang("name", name);
         }
 
-        /** @param description the {@code description} @return this builder */
+        /**
+         * @param description the {@code description}
+         * @return this builder
+         */
         public Builder description(String description) {
             return text("description", description);
         }
 
-        /** @param url the {@code url} @return this builder */
+        /**
+         * @param url the {@code url}
+         * @return this builder
+         */
         public Builder url(URI url) {
             return uri("url", url);
         }
 
-        /** @param email the {@code email} @return this builder */
+        /**
+         * @param email the {@code email}
+         * @return this builder
+         */
         public Builder email(String email) {
             return text("email", email);
         }
 
-        /** @param phone the {@code phone} @return this builder */
+        /**
+         * @param phone the {@code phone}
+         * @return this builder
+         */
         public Builder phone(String phone) {
             return text("phone", phone);
         }
 
-        /** @param image the {@code image} @return this builder */
+        /**
+         * @param image the {@code image}
+         * @return this builder
+         */
         public Builder image(Image image) {
             return node("image", image);
         }
 
-        /** @param parent the {@code parentOrg} @return this builder */
+        /**
+         * @param parent the {@code parentOrg}
+         * @return this builder
+         */
         public Builder parentOrg(Profile parent) {
             return node("parentOrg", parent);
         }
