@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = "Issue, sign, verify and understand Open Badges (2.0, 3.0, CLR 2.0), offline "
                 + "by default.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {KeygenCommand.class, BakeCommand.class, UnbakeCommand.class},
+        subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class, ValidateCommand.class,
+                BakeCommand.class, UnbakeCommand.class},
         footer = {"", "Exit codes: 0 valid, 1 a check failed, 2 unreadable input or wrong usage.",
                 "", "Example:", "  badges demo", "  badges verify --json badge.json"})
 public final class BadgesCli implements Callable<Integer> {
@@ -94,9 +95,10 @@ public final class BadgesCli implements Callable<Integer> {
             if (ex instanceof CliFailure f) {
                 code = f.exitCode();
                 message = String.valueOf(f.getMessage());
-            } else if (ex instanceof BadgeException b) {
+            } else if (ex instanceof BadgeException || ex instanceof IllegalArgumentException) {
+                // a typed SDK failure, or an argument the SDK refused: both say what is wrong
                 code = ExitCodes.UNREADABLE;
-                message = String.valueOf(b.getMessage());
+                message = String.valueOf(ex.getMessage());
             } else {
                 code = ExitCodes.UNREADABLE;
                 message = "unexpected error: " + ex

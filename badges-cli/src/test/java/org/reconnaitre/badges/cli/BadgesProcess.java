@@ -51,7 +51,6 @@ final class BadgesProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
-        command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));

@@ -1,0 +1,164 @@
+package org.reconnaitre.badges.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.signing.CheckOutcome;
+import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.Verifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify a credential: format, JSON-LD context and type, schema, proof, key-to-issuer binding, "
+                + "validity dates, status and endorsements.",
+                "FILE may be JSON (embedded proof), a compact VC-JWT, a baked PNG or a baked SVG; - reads stdin.",
+                "Nothing is fetched from the network unless --allow-fetch names the host."},
+        footer = {"", "Exit codes: 0 valid, 1 a check failed, 2 unreadable input or wrong usage.",
+                "", "Examples:", "  badges verify badge.json",
+                "  badges verify --json --at 2026-06-01T00:00:00Z baked.png",
+                "  badges verify --allow-fetch issuer.example.org badge.jwt",
+                "  badges verify --batch received/ --json-lines > results.jsonl"})
+final class VerifyCommand extends BaseCommand {
+    private final InputStream stdin;
+
+    @Option(names = "--json", description = "Print the report as one JSON object: "
+            + "{\"valid\": bool, \"format\": \"...\", \"checks\": [{\"id\", \"outcome\", \"message\"}]}.")
+    boolean json;
+
+    @Option(names = "--at", paramLabel = "RFC3339", converter = Rfc3339.class,
+            description = "Judge validity dates as of this instant instead of now.")
+    @Nullable Instant at;
+
+    @Option(names = "--allow-fetch", paramLabel = "HOST",
+            description = "Allow HTTPS requests to HOST (did:web documents, status lists); repeatable.")
+    List<String> allowFetch = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "DIR",
+            description = "Verify every file under DIR in parallel and print a summary.")
+    @Nullable Path batch;
+
+    @Option(names = "--json-lines", description = "With --batch: print one JSON object per file instead of "
+            + "one line of text; the summary goes to stderr.")
+    boolean jsonLines;
+
+    @Parameters(paramLabel = "FILE|-", arity = "0..1", description = "The credential to verify (- for stdin).")
+    @Nullable String file;
+
+    VerifyCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    int run() {
+        CommandLine cl = spec.commandLine();
+        if (batch != null && file != null) {
+            throw new CommandLine.ParameterException(cl, "give either FILE or --batch DIR, not both");
+        }
+        if (batch == null && file == null) {
+            throw new CommandLine.ParameterException(cl, "Missing required parameter: 'FILE|-' (or --batch DIR)");
+        }
+        if (jsonLines && batch == null) {
+            throw new CommandLine.ParameterException(cl, "--json-lines works with --batch; use --json for one file");
+        }
+        if (json && batch != null) {
+            throw new CommandLine.ParameterException(cl, "use --json-lines with --batch");
+        }
+        Verifier verifier = verifier();
+        if (batch != null) {
+            return new BatchVerification(verifier, out(), err(), jsonLines).run(batch);
+        }
+        String name = file == null ? "-" : file;
+        byte[] bytes = Inputs.read(name, stdin);
+        VerificationReport report = verifier.verify(bytes);
+        if (json) {
+            out().println(ReportJson.of(report));
+        } else {
+            printReport(name, report);
+        }
+        return exitCode(report);
+    }
+
+    private Verifier verifier() {
+        Verifier.Builder builder = Verifier.builder();
+        if (at != null) {
+            builder.clock(Clock.fixed(at, ZoneOffset.UTC));
+        }
+        if (!allowFetch.isEmpty()) {
+            Set<String> hosts = new LinkedHashSet<>();
+            for (String h : allowFetch) {
+                String host = h.strip().toLowerCase(Locale.ROOT);
+                if (host.isEmpty() || host.contains("/") || host.contains(":")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--allow-fetch takes a bare host name such as issuer.example.org, not '" + h + "'");
+                }
+                hosts.add(host);
+            }
+            builder.fetcher(Fetcher.http(hosts));
+        }
+        return builder.build();
+    }
+
+    /**
+     * 0 valid; 2 when the bytes could not be read as a credential at all (the format or parse
+     * check failed); 1 otherwise.
+     */
+    static int exitCode(VerificationReport report) {
+        if (report.isValid()) {
+            return ExitCodes.VALID;
+        }
+        boolean unreadable = report.failures().stream()
+                .anyMatch(c -> c.id().equals("format") || c.id().equals("parse"));
+        return unreadable ? ExitCodes.UNREADABLE : ExitCodes.CHECK_FAILED;
+    }
+
+    private void printReport(String name, VerificationReport report) {
+        out().println(summaryLine(name, report));
+        report.issuerId().ifPresent(i -> out().println("  issuer:     " + i));
+        report.credentialId().ifPresent(i -> out().println("  credential: " + i));
+        for (CheckResult c : report.checks()) {
+            out().printf("  %-8s %-17s %s%n", symbol(c.outcome()), c.id(), BadgesCli.oneLine(c.message()));
+        }
+    }
+
+    static String summaryLine(String name, VerificationReport report) {
+        long warnings = report.checks().stream().filter(c -> c.outcome() == CheckOutcome.WARNING).count();
+        return name + ": " + (report.isValid() ? "VALID" : "INVALID") + " (" + report.format().jsonName()
+                + (report.isValid() ? "" : ", " + report.failures().size() + " failed")
+                + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings")) + ")";
+    }
+
+    static String symbol(CheckOutcome outcome) {
+        return outcome.jsonName();
+    }
+
+    /** Lists the regular, non-hidden files under a directory, sorted. */
+    static List<Path> listFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw CliFailure.unreadable(dir + ": not a directory");
+        }
+        try (Stream<Path> s = Files.walk(dir, 8)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw CliFailure.unreadable(dir + ": cannot list it (" + e.getMessage() + ")", e);
+        }
+    }
+}
