@@ -89,6 +89,17 @@ abstract class AbstractCredential extends Node {
         return nodes("endorsement", EndorsementCredential::new);
     }
 
+    final JsonValue.ObjectValue jsonWithProof(Proof proof) {
+        java.util.Objects.requireNonNull(proof, "proof");
+        JsonValue existing = json.get("proof").orElse(null);
+        if (existing == null) {
+            return json.with("proof", proof.json());
+        }
+        List<JsonValue> all = new ArrayList<>(existing.asList());
+        all.add(proof.json());
+        return json.with("proof", new JsonValue.ArrayValue(all));
+    }
+
     public List<String> endorsementJwt() {
         return strings("endorsementJwt");
     }

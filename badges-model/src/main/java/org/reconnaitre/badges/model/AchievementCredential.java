@@ -52,6 +52,11 @@ public final class AchievementCredential extends AbstractCredential implements C
         return new AchievementCredential(json.without("proof"));
     }
 
+    @Override
+    public AchievementCredential withProof(Proof proof) {
+        return new AchievementCredential(jsonWithProof(proof));
+    }
+
     /** @return a builder starting from this credential's JSON */
     public Builder toBuilder() {
         return new Builder(this);

@@ -39,6 +39,11 @@ public final class ClrCredential extends AbstractCredential implements Credentia
         return new ClrCredential(json.without("proof"));
     }
 
+    @Override
+    public ClrCredential withProof(Proof proof) {
+        return new ClrCredential(jsonWithProof(proof));
+    }
+
     /** @return a builder starting from this credential's JSON */
     public Builder toBuilder() {
         return new Builder(this);

@@ -78,6 +78,15 @@ public sealed interface Credential extends OpenBadgesDocument
     /** @return the {@code endorsementJwt} compact JWS strings */
     List<String> endorsementJwt();
 
-    /** @return a copy without the {@code proof} property, every other byte of meaning unchanged */
+    /** @return a copy without the {@code proof} property, every other property unchanged and in place */
     Credential withoutProof();
+
+    /**
+     * Adds a proof, leaving every other property unchanged and in place: the proof becomes the
+     * {@code proof} object, or is appended to the existing proof(s) as a proof set (array).
+     *
+     * @param proof the proof to add
+     * @return the copy with the proof
+     */
+    Credential withProof(Proof proof);
 }

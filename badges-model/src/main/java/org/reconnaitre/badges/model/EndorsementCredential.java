@@ -41,6 +41,11 @@ public final class EndorsementCredential extends AbstractCredential implements C
         return new EndorsementCredential(json.without("proof"));
     }
 
+    @Override
+    public EndorsementCredential withProof(Proof proof) {
+        return new EndorsementCredential(jsonWithProof(proof));
+    }
+
     /** @return a builder starting from this credential's JSON */
     public Builder toBuilder() {
         return new Builder(this);

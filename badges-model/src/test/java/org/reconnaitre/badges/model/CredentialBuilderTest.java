@@ -113,6 +113,22 @@ class CredentialBuilderTest {
     }
 
     @Test
+    void proofsAreAddedInPlaceAndBecomeProofSets() {
+        AchievementCredential c = minimal().build();
+        Proof p1 = Proof.builder().cryptosuite("eddsa-rdfc-2022").proofPurpose("assertionMethod")
+                .verificationMethod("did:key:z6Mk#z6Mk").proofValue("z1").build();
+        Proof p2 = p1.toBuilder().proofValue("z2").build();
+        AchievementCredential one = c.withProof(p1);
+        assertThat(one.property("proof").orElseThrow()).isEqualTo(p1.json());
+        assertThat(one.json().members().keySet()).containsSubsequence(c.json().members().keySet()).endsWith("proof");
+        AchievementCredential two = one.withProof(p2);
+        assertThat(two.proof()).containsExactly(p1, p2);
+        assertThat(two.property("proof").orElseThrow()).isInstanceOf(JsonValue.ArrayValue.class);
+        assertThat(two.withoutProof()).isEqualTo(c);
+        assertThat(p1.types()).containsExactly("DataIntegrityProof");
+    }
+
+    @Test
     void endorsementAndClrBuilders() throws Exception {
         EndorsementCredential e = EndorsementCredential.builder()
                 .id("urn:uuid:5bd5a0b4-4b34-4f3d-a1cb-2d6f9d3d1b24")
