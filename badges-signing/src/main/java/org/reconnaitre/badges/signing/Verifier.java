@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.Validator;
 import org.reconnaitre.badges.signing.internal.verify.CachingFetcher;
 import org.reconnaitre.badges.signing.internal.verify.Pipeline;
 import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
@@ -98,7 +99,9 @@ public final class Verifier {
             di.contextFetcher(cached);
         }
         this.pipeline = new Pipeline(new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
-                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build()), this);
+                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build(),
+                !b.validation ? null : b.fetcher != NONE ? Validator.builder().fetcher(cached).build() : Validator.standard()),
+                this);
     }
 
     private static final Fetcher NONE = Fetcher.none();
@@ -170,8 +173,20 @@ public final class Verifier {
         private boolean trustEmbeddedJwk;
         private @Nullable StatusCheck statusCheck;
         private Duration canonicalizationTimeout = DataIntegrity.Settings.DEFAULT_TIMEOUT;
+        private boolean validation = true;
 
         private Builder() {}
+
+        /**
+         * @param on whether the {@code schema} check runs the model's {@link Validator} (1EdTech JSON
+         *     Schemas, data-model rules, JSON-LD dropped terms); default true. Turning it off skips
+         *     the check (for example when the caller validated already).
+         * @return this builder
+         */
+        public Builder schemaValidation(boolean on) {
+            this.validation = on;
+            return this;
+        }
 
         /**
          * @param timeout the time budget of one JSON-LD canonicalization when checking an embedded

@@ -41,6 +41,20 @@ class VerifierPipelineTest {
         assertThat(r.isValid()).as(r.toString()).isTrue();
         assertThat(r.format()).isEqualTo(VerificationReport.Format.JSON);
         assertThat(r.issuerId()).contains(DID);
+        assertThat(r.check("schema").orElseThrow().outcome()).as(r.toString()).isEqualTo(CheckOutcome.PASSED);
+    }
+
+    @Test
+    void aSchemaViolationFailsTheSchemaCheckWithItsRule() throws Exception {
+        String noAchievement = credential(DID).replaceFirst(",\"achievement\":\\{.*\\}\\}\\}$", "}}");
+        assertThat(noAchievement).doesNotContain("achievement\"");
+        VerificationReport r = verifier().verify(signed(noAchievement));
+        CheckResult schema = r.check("schema").orElseThrow();
+        assertThat(schema.outcome()).as(r.toString()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(schema.message()).contains("achievement");
+        assertThat(r.check("proof").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(Verifier.builder().clock(CLOCK).schemaValidation(false).build().verify(signed(noAchievement))
+                .check("schema").orElseThrow().outcome()).isEqualTo(CheckOutcome.SKIPPED);
     }
 
     @Test
