@@ -1,6 +1,5 @@
 package org.reconnaitre.badges.model;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -132,12 +131,6 @@ public final class Assertion extends Node implements OpenBadgesDocument {
     /** @return the {@code revocationReason} */
     public Optional<String> revocationReason() {
         return string("revocationReason");
-    }
-
-    /** @return the {@code id}, when an absolute URI (a hosted assertion's URL or a urn:uuid) */
-    @Override
-    public Optional<URI> id() {
-        return super.id();
     }
 
     final Optional<OffsetDateTime> ob2Date(String name) {

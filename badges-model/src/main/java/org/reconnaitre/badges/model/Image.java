@@ -42,8 +42,8 @@ public final class Image extends Node {
         if (!id.isAbsolute()) {
             throw new IllegalArgumentException("image id must be an absolute URI: " + id);
         }
-        JsonValue.ObjectValue o = new JsonValue.ObjectValue(java.util.Map.of());
-        o = o.with("id", JsonValue.of(id.toString())).with("type", JsonValue.of("Image"));
+        JsonValue.ObjectValue o = JsonValue.ObjectValue.EMPTY
+                .with("id", JsonValue.of(id.toString())).with("type", JsonValue.of("Image"));
         if (caption != null) {
             o = o.with("caption", JsonValue.of(caption));
         }

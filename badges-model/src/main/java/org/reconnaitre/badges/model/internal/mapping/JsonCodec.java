@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,9 +191,7 @@ public final class JsonCodec {
     public static JsonValue fromNode(JsonNode node) {
         if (node.isObject()) {
             Map<String, JsonValue> members = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 members.put(e.getKey(), fromNode(e.getValue()));
             }
             return new JsonValue.ObjectValue(members);
