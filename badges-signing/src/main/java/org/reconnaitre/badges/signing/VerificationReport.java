@@ -16,9 +16,9 @@ import org.reconnaitre.badges.model.internal.json.Json;
  * ids when they could be read, and one nested report per embedded endorsement (and, for a CLR,
  * per nested credential).
  *
- * <p>Check ids are stable: {@code parse}, {@code format}, {@code context-and-type}, {@code schema},
- * {@code proof}, {@code key-binding}, {@code validity-period}, {@code status}, {@code endorsements}
- * and {@code credentials}. A report is {@linkplain #isValid() valid} when no check
+ * <p>Check ids are stable, in this order: {@code format}, {@code parse}, {@code jwt-claims} (VC-JWT
+ * only), {@code context-and-type}, {@code schema}, {@code proof}, {@code key-binding},
+ * {@code validity-period}, {@code status}, {@code endorsements} and {@code credentials} (CLR only). A report is {@linkplain #isValid() valid} when no check
  * {@linkplain CheckOutcome#FAILED failed}; warnings and skipped checks do not make it invalid, so
  * show them to the person deciding.
  *
