@@ -227,11 +227,15 @@ public final class AchievementSubject extends Node {
 
         /**
          * @return the AchievementSubject
-         * @throws IllegalStateException when a required property (achievement) is missing
+         * @throws IllegalStateException when the achievement is missing, or both the id and the
+         *     identifiers are
          */
         public AchievementSubject build() {
             defaultType("AchievementSubject");
             require("AchievementSubject", "achievement");
+            if (!members.containsKey("id") && !members.containsKey("identifier")) {
+                throw new IllegalStateException("AchievementSubject needs an id or at least one identifier");
+            }
             return new AchievementSubject(object());
         }
     }

@@ -81,6 +81,8 @@ class CredentialBuilderTest {
         assertThatThrownBy(() -> minimal().validUntil(Instant.parse("2000-01-01T00:00:00Z")).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before validFrom");
         assertThatThrownBy(() -> minimal().name((String) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> AchievementSubject.builder().achievement(achievement()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("identifier");
     }
 
     @Test
