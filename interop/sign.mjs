@@ -3,7 +3,10 @@
 //
 //   node sign.mjs OUT_DIR [--credentials DIR] [--suites a,b] [--created RFC3339]
 //
-// Writes OUT_DIR/<credential>.<suite>.json. Before signing, the issuer id (issuer.id, or issuer
+// Suites: the Data Integrity ones (eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022,
+// Ed25519Signature2020) write OUT_DIR/<credential>.<suite>.json; the VC-JWT ones (vc-jwt-EdDSA,
+// vc-jwt-ES256: OB 3.0 JWT proof format, typ JWT, kid = the did:key method) write
+// OUT_DIR/<credential>.<suite>.jwt. Before signing, the issuer id (issuer.id, or issuer
 // when it is a string) is replaced by the did:key of the suite's fixed key, so that the
 // verification method's controller is the issuer. Keys are fixed (see lib/keys.mjs) and
 // proof.created is fixed, so Ed25519 outputs are byte for byte reproducible; ECDSA signatures
@@ -18,10 +21,12 @@ import * as vc from '@digitalbazaar/vc';
 
 import {ed25519Key, p256Key} from './lib/keys.mjs';
 import {createDocumentLoader} from './lib/loader.mjs';
-import {SIGNING_SUITES} from './lib/suites.mjs';
+import {signVcJwt} from './lib/jwt.mjs';
+import {JWT_FORMATS, SIGNING_SUITES} from './lib/suites.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_CREATED = '2026-01-01T00:00:00Z';
+export const ALL_SUITES = [...Object.keys(SIGNING_SUITES), ...Object.keys(JWT_FORMATS)];
 
 export function withIssuer(credential, did) {
   const copy = structuredClone(credential);
@@ -40,16 +45,19 @@ export function withIssuer(credential, did) {
  */
 export async function signCredential(credential, suiteName, {created = DEFAULT_CREATED, keys, keyPair,
   documentLoader, replaceIssuer = true} = {}) {
-  const spec = SIGNING_SUITES[suiteName];
+  const spec = SIGNING_SUITES[suiteName] || JWT_FORMATS[suiteName];
   if(!spec) {
-    throw new Error(`unknown suite ${suiteName}; known: ${Object.keys(SIGNING_SUITES).join(', ')}`);
+    throw new Error(`unknown suite ${suiteName}; known: ${ALL_SUITES.join(', ')}`);
   }
   if(!keyPair) {
     keys = keys || {ed25519: await ed25519Key(), p256: await p256Key()};
     keyPair = keys[spec.key];
   }
-  const suite = spec.create({keyPair, date: created});
   const unsigned = replaceIssuer ? withIssuer(credential, keyPair.controller) : structuredClone(credential);
+  if(spec.alg) {
+    return signVcJwt(unsigned, {keyPair, alg: spec.alg});
+  }
+  const suite = spec.create({keyPair, date: created});
   return vc.issue({credential: unsigned, suite, documentLoader: documentLoader || createDocumentLoader()});
 }
 
@@ -58,7 +66,7 @@ async function main() {
     allowPositionals: true,
     options: {
       credentials: {type: 'string', default: join(HERE, 'credentials')},
-      suites: {type: 'string', default: Object.keys(SIGNING_SUITES).join(',')},
+      suites: {type: 'string', default: ALL_SUITES.join(',')},
       created: {type: 'string', default: DEFAULT_CREATED}
     }
   });
@@ -77,8 +85,9 @@ async function main() {
     const credential = JSON.parse(readFileSync(join(values.credentials, file), 'utf8'));
     for(const suiteName of values.suites.split(',').map(s => s.trim()).filter(Boolean)) {
       const signed = await signCredential(credential, suiteName, {created: values.created, keys, documentLoader});
-      const target = join(out, `${basename(file, '.json')}.${suiteName}.json`);
-      writeFileSync(target, JSON.stringify(signed, null, 2) + '\n');
+      const jwt = typeof signed === 'string';
+      const target = join(out, `${basename(file, '.json')}.${suiteName}.${jwt ? 'jwt' : 'json'}`);
+      writeFileSync(target, jwt ? signed + '\n' : JSON.stringify(signed, null, 2) + '\n');
       console.log(target);
     }
   }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Verifies credentials with the digitalbazaar stack, offline, one JSON line per file:
+// Verifies credentials (JSON with an embedded proof, or a compact VC-JWT) offline, one JSON line
+// per file:
 //   {"file": "...", "verified": true|false, "error": "..."}
 //
 //   node verify.mjs [--proof-only] [--docs DOCS.json] [--now RFC3339] FILE|DIR...
@@ -9,6 +10,8 @@
 // --proof-only: jsonld-signatures verify with a bare assertionMethod purpose (the signature and
 // the proof purpose only; no issuer binding), for vectors whose issuer is not the key's
 // controller. --docs serves extra documents (URL -> JSON object), e.g. a verification method.
+// A file whose text does not start with "{" is taken as a compact VC-JWT (lib/jwt.mjs: jose for
+// the JWS, did:key kid, issuer binding, OB 3.0 claim rules, @digitalbazaar/vc credential checks).
 // Exit code 0 whatever the outcomes; 1 only when the harness itself fails (bad usage, ...).
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
@@ -18,6 +21,7 @@ import {parseArgs} from 'node:util';
 import * as vc from '@digitalbazaar/vc';
 import jsigs from 'jsonld-signatures';
 
+import {verifyVcJwt} from './lib/jwt.mjs';
 import {createDocumentLoader} from './lib/loader.mjs';
 import {verifyingSuites} from './lib/suites.mjs';
 
@@ -33,6 +37,16 @@ function describe(error) {
     const cause = e && e.details && e.details.cause && e.details.cause.message;
     return cause ? `${message} (cause: ${cause})` : message;
   }).join('; ');
+}
+
+/** Verifies one compact VC-JWT; resolves to {verified, error}. Never throws. */
+export async function verifyJwt(compact, {documentLoader, now} = {}) {
+  try {
+    await verifyVcJwt(compact.trim(), {documentLoader: documentLoader || createDocumentLoader(), now: now || new Date()});
+    return {verified: true, error: ''};
+  } catch(e) {
+    return {verified: false, error: describe(e) || String(e)};
+  }
 }
 
 /** Verifies one parsed credential; resolves to {verified, error}. Never throws. */
@@ -67,7 +81,7 @@ function expand(paths) {
   const files = [];
   for(const p of paths) {
     if(statSync(p).isDirectory()) {
-      files.push(...readdirSync(p).filter(f => f.endsWith('.json')).sort().map(f => join(p, f)));
+      files.push(...readdirSync(p).filter(f => f.endsWith('.json') || f.endsWith('.jwt')).sort().map(f => join(p, f)));
     } else {
       files.push(p);
     }
@@ -93,8 +107,13 @@ async function main() {
   for(const file of expand(positionals)) {
     let line;
     try {
-      const credential = JSON.parse(readFileSync(file, 'utf8'));
-      line = {file, ...await verifyCredential(credential, {proofOnly: values['proof-only'], documentLoader, now})};
+      const text = readFileSync(file, 'utf8');
+      if(text.trimStart().startsWith('{')) {
+        const credential = JSON.parse(text);
+        line = {file, ...await verifyCredential(credential, {proofOnly: values['proof-only'], documentLoader, now})};
+      } else {
+        line = {file, ...await verifyJwt(text, {documentLoader, now})};
+      }
     } catch(e) {
       line = {file, verified: false, error: `unreadable: ${e.message}`};
     }

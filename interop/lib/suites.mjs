@@ -38,3 +38,9 @@ export function verifyingSuites() {
     new Ed25519Signature2020()
   ];
 }
+
+/** VC-JWT formats (OB 3.0 JWT proof format, via `jose`): which fixed key and which JWS alg. */
+export const JWT_FORMATS = {
+  'vc-jwt-EdDSA': {key: 'ed25519', alg: 'EdDSA'},
+  'vc-jwt-ES256': {key: 'p256', alg: 'ES256'}
+};

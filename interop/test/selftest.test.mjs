@@ -9,9 +9,9 @@ import {fileURLToPath} from 'node:url';
 
 import {ed25519Key, ed25519KeyWithId, ed25519SeedFromSecretKeyMultibase, p256Key} from '../lib/keys.mjs';
 import {createDocumentLoader, loadBundledContexts} from '../lib/loader.mjs';
-import {SIGNING_SUITES} from '../lib/suites.mjs';
+import {JWT_FORMATS, SIGNING_SUITES} from '../lib/suites.mjs';
 import {signCredential} from '../sign.mjs';
-import {verifyCredential} from '../verify.mjs';
+import {verifyCredential, verifyJwt} from '../verify.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CREDENTIALS = resolve(HERE, '../credentials');
@@ -160,3 +160,42 @@ test('reproduces and verifies the W3C vc-di-eddsa vectors', {skip: noVectors}, a
     assert.match(full.error, /issuer must match the verification method controller/);
   }
 });
+
+test('VC-JWT: signs and verifies every credential with EdDSA and ES256; rejects tampering and foreign keys', async () => {
+  const k = await keys();
+  const documentLoader = createDocumentLoader();
+  const b64 = json => Buffer.from(JSON.stringify(json)).toString('base64url');
+  for(const {name, json} of credentials()) {
+    for(const format of Object.keys(JWT_FORMATS)) {
+      const jwt = await signCredential(json, format, {keys: k});
+      assert.equal(typeof jwt, 'string');
+      assert.deepEqual(await verifyJwt(jwt, {documentLoader}), {verified: true, error: ''}, `${name} ${format}`);
+      const [header, payload, signature] = jwt.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      assert.equal(claims.iss, claims.issuer.id);
+      assert.equal(claims.jti, claims.id);
+      assert.equal(claims.nbf, Date.parse(claims.validFrom) / 1000);
+      // A changed payload under the same signature.
+      const changed = {...claims, name: `${claims.name}!`};
+      const tampered = await verifyJwt(`${header}.${b64(changed)}.${signature}`, {documentLoader});
+      assert.equal(tampered.verified, false, `${name} ${format} tampered`);
+      // alg none.
+      const none = await verifyJwt(`${b64({alg: 'none', typ: 'JWT'})}.${payload}.`, {documentLoader});
+      assert.equal(none.verified, false);
+      assert.match(none.error, /unsupported JWS alg none/);
+    }
+  }
+  // Signed by a key that is not the issuer's: the signature is fine, the binding is not.
+  const other = {...k, ed25519: await ed25519Key(Uint8Array.from({length: 32}, () => 7))};
+  const foreign = await signCredential(withIssuerOf(credentials()[0].json, k.ed25519.controller), 'vc-jwt-EdDSA',
+    {keys: other, replaceIssuer: false});
+  const result = await verifyJwt(foreign, {documentLoader});
+  assert.equal(result.verified, false);
+  assert.match(result.error, /is not the issuer/);
+});
+
+function withIssuerOf(credential, did) {
+  const copy = structuredClone(credential);
+  copy.issuer.id = did;
+  return copy;
+}

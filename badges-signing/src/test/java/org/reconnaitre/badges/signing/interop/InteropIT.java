@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.reconnaitre.badges.signing.Cryptosuite;
 import org.reconnaitre.badges.signing.DataIntegrity;
 import org.reconnaitre.badges.signing.DidDocument;
 import org.reconnaitre.badges.signing.DidKey;
+import org.reconnaitre.badges.signing.Issuer;
+import org.reconnaitre.badges.signing.JwtOptions;
 import org.reconnaitre.badges.signing.KeyResolver;
 import org.reconnaitre.badges.signing.KeyType;
 import org.reconnaitre.badges.signing.ProofOptions;
@@ -38,16 +41,17 @@ import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
 
 /**
- * Interoperability with the digitalbazaar JS stack (../interop): what the JS side signs, we
- * verify; what we sign, the JS side verifies; what we tamper with, the JS side rejects. Runs only
- * in the {@code interop} Maven profile, which installs the Node project first:
- * {@code ./mvnw -B -Pinterop verify -pl badges-signing -am}.
+ * Interoperability with the digitalbazaar JS stack (../interop; VC-JWT through {@code jose}):
+ * what the JS side signs, we verify; what we sign, the JS side verifies; what we tamper with, the
+ * JS side rejects — for Data Integrity (eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022; JS-signed
+ * Ed25519Signature2020 too) and VC-JWT (EdDSA, ES256). Runs only in the {@code interop} Maven
+ * profile, which installs the Node project first: {@code ./mvnw -B -Pinterop verify -pl badges-signing -am}.
  */
 @Tag("interop")
 class InteropIT {
     /** The suites sign.mjs uses (one file per credential and suite). */
-    static final List<String> JS_SUITES =
-            List.of("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "eddsa-jcs-2022", "Ed25519Signature2020");
+    static final List<String> JS_SUITES = List.of("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "eddsa-jcs-2022",
+            "Ed25519Signature2020", "vc-jwt-EdDSA", "vc-jwt-ES256");
 
     /** The proof date both sides use (sign.mjs default). */
     static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
@@ -60,6 +64,8 @@ class InteropIT {
     static List<Path> jsSigned;
     /** Our signatures: file -> suite, one file per (credential, suite we can create). */
     static Map<Path, Cryptosuite> javaSigned;
+    /** Our VC-JWTs: EdDSA and ES256, Open Badges and VC-JOSE shapes. */
+    static List<Path> javaJwts;
 
     @BeforeAll
     static void signOnBothSides() throws Exception {
@@ -69,6 +75,48 @@ class InteropIT {
         Files.createDirectories(out);
         jsSigned = NODE.sign(out);
         javaSigned = signWithJava(WORK.resolve("java-signed"), javaEd25519(), javaP256());
+        javaJwts = signJwtsWithJava(WORK.resolve("java-jwt"), javaEd25519(), javaP256());
+    }
+
+    /** Signs every credential as a VC-JWT with our Issuer: EdDSA and ES256, both payload shapes. */
+    static List<Path> signJwtsWithJava(Path out, SigningKey ed25519, SigningKey p256) throws Exception {
+        deleteTree(out);
+        Files.createDirectories(out);
+        List<Path> written = new ArrayList<>();
+        for (Path credential : credentialFiles()) {
+            String name = credential.getFileName().toString().replaceFirst("\\.json$", "");
+            for (SigningKey key : List.of(ed25519, p256)) {
+                for (JwtOptions.Shape shape : JwtOptions.Shape.values()) {
+                    Issuer issuer = Issuer.with(key).jwtOptions(JwtOptions.builder().shape(shape).build()).build();
+                    String jwt = issuer.signJwt(withIssuer(credential, key));
+                    Path target = out.resolve(name + "." + key.type().jwsAlgorithm() + "-" + shape + ".jwt");
+                    Files.writeString(target, jwt, StandardCharsets.UTF_8);
+                    written.add(target);
+                }
+            }
+        }
+        return written;
+    }
+
+    static String withIssuer(Path credential, SigningKey key) throws IOException {
+        ObjectNode json = (ObjectNode) NodeHarness.readJson(credential);
+        ((ObjectNode) json.get("issuer")).put("id", DidKey.of(key.publicKey()));
+        return NodeHarness.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+    }
+
+    static boolean isJwt(Path file) {
+        return file.toString().endsWith(".jwt");
+    }
+
+    /** Applies a change to the payload of a compact JWS and keeps the original signature. */
+    static String tamperJwt(String compact, Consumer<ObjectNode> tamper) throws IOException {
+        String[] parts = compact.trim().split("\\.");
+        ObjectNode payload = (ObjectNode) NodeHarness.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        ObjectNode credential = payload.has("vc") ? (ObjectNode) payload.get("vc") : payload;
+        tamper.accept(credential);
+        String changed = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(NodeHarness.mapper().writeValueAsBytes(payload));
+        return parts[0] + "." + changed + "." + parts[2];
     }
 
     /** Our own issuer keys, distinct from the JS ones. */
@@ -116,10 +164,7 @@ class InteropIT {
 
     /** Sets the issuer id to the key's did:key (as sign.mjs does), then signs with our DataIntegrity. */
     static String signWithJava(Path credential, Cryptosuite suite, SigningKey key) throws Exception {
-        ObjectNode json = (ObjectNode) NodeHarness.readJson(credential);
-        ((ObjectNode) json.get("issuer")).put("id", DidKey.of(key.publicKey()));
-        String unsigned = NodeHarness.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
-        return DataIntegrity.sign(unsigned, key, ProofOptions.builder(suite).created(CREATED).build());
+        return DataIntegrity.sign(withIssuer(credential, key), key, ProofOptions.builder(suite).created(CREATED).build());
     }
 
     static List<Path> credentialFiles() throws IOException {
@@ -139,6 +184,12 @@ class InteropIT {
             assertThat(report.isValid()).as("%s: %s", file.getFileName(), report.failures()).isTrue();
             assertThat(report.check("proof")).as(file.getFileName().toString())
                     .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(CheckOutcome.PASSED));
+            if (isJwt(file)) {
+                assertThat(report.format()).isEqualTo(VerificationReport.Format.JWT);
+                String name = file.getFileName().toString();
+                suitesSeen.add(name.substring(name.indexOf('.') + 1, name.lastIndexOf('.')));
+                continue;
+            }
 
             ProofResult proofs = DataIntegrity.verify(json, KeyResolver.offline());
             assertThat(proofs.valid()).as("%s: %s", file.getFileName(), proofs.summary()).isTrue();
@@ -154,9 +205,15 @@ class InteropIT {
     void ourVerifierRejectsWhatTheJsSideSignedOnceTampered() throws Exception {
         for (Path file : jsSigned) {
             for (Map.Entry<String, Consumer<ObjectNode>> tamper : tampers().entrySet()) {
-                ObjectNode json = (ObjectNode) NodeHarness.readJson(file);
-                tamper.getValue().accept(json);
-                VerificationReport report = VERIFIER.verify(NodeHarness.mapper().writeValueAsString(json));
+                String changed;
+                if (isJwt(file)) {
+                    changed = tamperJwt(Files.readString(file, StandardCharsets.UTF_8), tamper.getValue());
+                } else {
+                    ObjectNode json = (ObjectNode) NodeHarness.readJson(file);
+                    tamper.getValue().accept(json);
+                    changed = NodeHarness.mapper().writeValueAsString(json);
+                }
+                VerificationReport report = VERIFIER.verify(changed);
                 assertThat(report.isValid()).as("%s %s", file.getFileName(), tamper.getKey()).isFalse();
                 assertThat(report.check("proof")).as("%s %s", file.getFileName(), tamper.getKey())
                         .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(CheckOutcome.FAILED));
@@ -174,6 +231,17 @@ class InteropIT {
             assertThat(ours.isValid()).as("our own check of %s: %s", file.getFileName(), ours.failures()).isTrue();
         }
         Map<String, NodeHarness.JsVerdict> verdicts = NODE.verify(new ArrayList<>(javaSigned.keySet()));
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
+    }
+
+    @Test
+    void theJsSideAcceptsEveryVcJwtWeSign() throws Exception {
+        assertThat(javaJwts).hasSize(credentialFiles().size() * 2 * JwtOptions.Shape.values().length);
+        for (Path file : javaJwts) {
+            VerificationReport ours = VERIFIER.verify(Files.readString(file, StandardCharsets.UTF_8));
+            assertThat(ours.isValid()).as("our own check of %s: %s", file.getFileName(), ours.failures()).isTrue();
+        }
+        Map<String, NodeHarness.JsVerdict> verdicts = NODE.verify(javaJwts);
         assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
     }
 
@@ -206,6 +274,15 @@ class InteropIT {
         Files.createDirectories(out);
         List<Path> tampered = new ArrayList<>();
         List<Path> controls = new ArrayList<>();
+        for (Path file : javaJwts) {
+            String base = file.getFileName().toString().replaceFirst("\\.jwt$", "");
+            for (Map.Entry<String, Consumer<ObjectNode>> tamper : tampers().entrySet()) {
+                Path target = out.resolve(base + ".tampered-" + tamper.getKey() + ".jwt");
+                Files.writeString(target, tamperJwt(Files.readString(file, StandardCharsets.UTF_8), tamper.getValue()),
+                        StandardCharsets.UTF_8);
+                tampered.add(target);
+            }
+        }
         for (Path file : javaSigned.keySet()) {
             String base = file.getFileName().toString().replaceFirst("\\.json$", "");
             for (Map.Entry<String, Consumer<ObjectNode>> tamper : tampers().entrySet()) {
@@ -267,9 +344,17 @@ class InteropIT {
 
         TreeSet<String> issuers = new TreeSet<>();
         for (Path file : jsSigned) {
-            JsonNode credential = NodeHarness.readJson(file);
-            String vm = credential.path("proof").path("verificationMethod").asText();
-            String issuer = credential.path("issuer").path("id").asText();
+            String vm;
+            String issuer;
+            if (isJwt(file)) {
+                String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\.");
+                vm = NodeHarness.mapper().readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
+                issuer = NodeHarness.mapper().readTree(Base64.getUrlDecoder().decode(parts[1])).path("iss").asText();
+            } else {
+                JsonNode credential = NodeHarness.readJson(file);
+                vm = credential.path("proof").path("verificationMethod").asText();
+                issuer = credential.path("issuer").path("id").asText();
+            }
             issuers.add(issuer);
             assertThat(vm).as(file.toString()).startsWith(issuer + "#");
             // Our did:key resolver understands the JS side's verification method and finds the same key.

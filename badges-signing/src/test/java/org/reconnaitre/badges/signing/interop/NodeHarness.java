@@ -52,14 +52,14 @@ final class NodeHarness {
         assertThat(dir.resolve("node_modules/@digitalbazaar/vc")).as("npm ci has run in " + dir).isDirectory();
     }
 
-    /** Runs {@code node sign.mjs OUT [args]} and returns the files it wrote, sorted. */
+    /** Runs {@code node sign.mjs OUT [args]} and returns the files it wrote (.json and .jwt), sorted. */
     List<Path> sign(Path out, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", "sign.mjs", out.toString()));
         command.addAll(List.of(args));
         Run run = run(command);
         assertThat(run.exitCode()).as("sign.mjs failed: %s", run.stderr()).isZero();
         try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".jwt")).sorted().toList();
         }
     }
 
