@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.DataIntegrity;
+import org.reconnaitre.badges.signing.KeySource;
 import org.reconnaitre.badges.signing.ProofOutcome;
 import org.reconnaitre.badges.signing.ProofResult;
 import org.reconnaitre.badges.signing.VerificationMethod;
@@ -43,7 +44,12 @@ final class EmbeddedProofs {
                     ctx.signers.add(new VerificationContext.Signer(vm.id(), vm.controller(), vm.source(), vm.key()));
                 }
                 passes.add(name + " by " + p.verificationMethodId());
-                p.warnings().forEach(w -> warnings.add(name + ": " + w));
+                for (String w : p.warnings()) {
+                    // a key read from the URL fragment is judged (and reported) by the key-binding check
+                    if (vm == null || vm.source() != KeySource.URL_FRAGMENT || !w.contains("fragment")) {
+                        warnings.add(name + ": " + w);
+                    }
+                }
             } else {
                 failures.add(name + ": " + (p.reason().isEmpty() || p.status() == ProofOutcome.Status.INVALID_DOCUMENT
                         ? describe(p.status()) + (p.reason().isEmpty() ? "" : " " + sentence(p.reason()))

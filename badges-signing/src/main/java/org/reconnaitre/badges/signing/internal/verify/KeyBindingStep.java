@@ -12,8 +12,8 @@ import org.reconnaitre.badges.signing.KeySource;
  *   <li>A verification method (proof {@code verificationMethod}, JWT {@code kid}) is bound when its
  *       controller equals the issuer id: a did:key / did:web DID URL whose DID is the issuer, a
  *       controller document that lists it, or the 1EdTech convention {@code https://issuer#z6Mk...}
- *       where the part before '#' is the issuer id (reported as such: nothing but the URL vouches
- *       for that key). A DID URL whose key could only be read from its fragment (the DID document
+ *       where the part before '#' is the issuer id. The last one binds with a warning: nothing but
+ *       the URL vouches for that key, and anyone can write such a URL. A DID URL whose key could only be read from its fragment (the DID document
  *       was not available) is not bound: for a DID, only its document vouches for its keys.</li>
  *   <li>A key embedded in the JWT {@code jwk} header is bound when the issuer id is the did:key of
  *       that very key. Otherwise it is self-asserted: anyone can sign with their own key and name
@@ -66,8 +66,9 @@ final class KeyBindingStep implements Step {
                         + controller + " can vouch for a DID's key, and it could not be read (configure a fetcher to resolve it)");
             } else if (controller != null && controller.equals(issuer)) {
                 if (s.source() == KeySource.URL_FRAGMENT) {
-                    passes.add("the key " + s.reference() + " is under the issuer id (1EdTech convention: the key is read from the"
-                            + " URL fragment; no controller document was fetched)");
+                    warnings.add("the key " + s.reference() + " is tied to the issuer only by the 1EdTech convention (the key is"
+                            + " written in the URL fragment under the issuer id): no document from " + issuer
+                            + " confirms it, so anyone could have written such a URL");
                 } else {
                     passes.add("the key " + s.reference() + " is controlled by the issuer (" + describe(s.source()) + ")");
                 }
