@@ -12,6 +12,7 @@
 // controller. --docs serves extra documents (URL -> JSON object), e.g. a verification method.
 // A file whose text does not start with "{" is taken as a compact VC-JWT (lib/jwt.mjs: jose for
 // the JWS, did:key kid, issuer binding, OB 3.0 claim rules, @digitalbazaar/vc credential checks).
+// A document with several proofs (a proof set) is verified only when every proof verifies.
 // Exit code 0 whatever the outcomes; 1 only when the harness itself fails (bad usage, ...).
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
@@ -62,7 +63,10 @@ export async function verifyCredential(credential, {proofOnly = false, documentL
     } else {
       result = await vc.verifyCredential({credential, suite, documentLoader, now});
     }
-    if(result.verified) {
+    // jsonld-signatures calls a document verified when SOME proof verifies; we want every proof of
+    // a proof set to verify.
+    const all = result.verified && (result.results || []).every(r => r.verified);
+    if(all) {
       return {verified: true, error: ''};
     }
     const reasons = [describe(result.error)];

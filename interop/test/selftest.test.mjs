@@ -199,3 +199,39 @@ function withIssuerOf(credential, did) {
   copy.issuer.id = did;
   return copy;
 }
+
+test('reproduces the 1EdTech OB 3.0 and CLR 2.0 Data Integrity vectors', {skip: noVectors}, async () => {
+  for(const name of ['obv3p0', 'clrv2p0']) {
+    const vector = readJson(join(VECTORS, 'ob-v3p0', name, 'vector.json'));
+    const {keyPair: pair, proofOptions, expected} = vector;
+    const keyPair = await ed25519KeyWithId(Buffer.from(pair.seedHex, 'hex'), {id: pair.id, controller: pair.controller});
+    assert.equal(proofOptions.verificationMethod, pair.id);
+    const ours = await signCredential(vector.unsignedCredential, proofOptions.cryptosuite,
+      {keyPair, created: proofOptions.created, replaceIssuer: false});
+    assert.equal(ours.proof.proofValue, expected.proofValue, name);
+    const method = {'@context': 'https://w3id.org/security/multikey/v1', id: pair.id, type: 'Multikey',
+      controller: pair.controller, publicKeyMultibase: pair.publicKeyMultibase};
+    const documentLoader = createDocumentLoader({extraDocuments: {[pair.id]: method}});
+    assert.deepEqual(await verifyCredential(vector.signedCredential, {proofOnly: true, documentLoader}),
+      {verified: true, error: ''}, name);
+    const changed = structuredClone(vector.signedCredential);
+    changed.name = `${changed.name}!`;
+    assert.equal((await verifyCredential(changed, {proofOnly: true, documentLoader})).verified, false, name);
+  }
+});
+
+test('verifies the W3C proof-set vectors (two proofs, both checked)', {skip: noVectors}, async () => {
+  const dir = join(VECTORS, 'w3c-vc-di-eddsa/proof-set-chain');
+  for(const file of ['signedProofSet1.json', 'signedProofSet2.json']) {
+    const doc = readJson(join(dir, file));
+    const proofs = Array.isArray(doc.proof) ? doc.proof.length : 1;
+    const result = await verifyCredential(doc, {proofOnly: true});
+    assert.deepEqual(result, {verified: true, error: ''}, `${file} (${proofs} proofs)`);
+  }
+  // One bad proof in a set makes the document fail, even though the other proof is good.
+  const doc = readJson(join(dir, 'signedProofSet2.json'));
+  assert.equal(doc.proof.length, 2);
+  doc.proof[1].proofValue = doc.proof[0].proofValue;
+  const result = await verifyCredential(doc, {proofOnly: true});
+  assert.equal(result.verified, false);
+});
