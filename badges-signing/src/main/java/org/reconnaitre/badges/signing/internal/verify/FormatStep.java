@@ -1,6 +1,7 @@
 package org.reconnaitre.badges.signing.internal.verify;
 
 import java.nio.charset.StandardCharsets;
+import org.reconnaitre.badges.model.Baking;
 import org.reconnaitre.badges.signing.VerificationReport.Format;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 
@@ -35,8 +36,7 @@ final class FormatStep implements Step {
             return Format.JSON;
         }
         if (in[i] == '<') {
-            String head = new String(in, i, Math.min(in.length - i, 4096), StandardCharsets.UTF_8);
-            return head.contains("<svg") ? Format.SVG : Format.UNKNOWN;
+            return Baking.isImage(in) ? Format.SVG : Format.UNKNOWN;
         }
         if (in[i] == 'e' && in.length - i <= CompactJws.MAX_LENGTH + 16) {
             String t = new String(in, i, in.length - i, StandardCharsets.US_ASCII);
