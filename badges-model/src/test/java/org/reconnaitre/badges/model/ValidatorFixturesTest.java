@@ -224,6 +224,39 @@ class ValidatorFixturesTest {
         }
     }
 
+    /**
+     * VC-JWT fixtures: the manifest checked the payload itself (part {@code jwt}, an OB 2.0 signed
+     * assertion) or its {@code vc} claim (part {@code jwt:vc}, VC-JWT 1.1). The signature is not
+     * this validator's concern.
+     */
+    @TestFactory
+    Stream<DynamicTest> jwtPayloads() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        List<DynamicTest> tests = new ArrayList<>();
+        Validator jwt = Validator.builder().jwtPayload(true).build();
+        for (JsonNode f : manifest.path("fixtures")) {
+            if (!f.path("format").asText().equals("jwt")) {
+                continue;
+            }
+            String file = f.path("file").asText();
+            for (JsonNode c : f.path("checkedHere").path("jsonld")) {
+                String part = c.path("part").asText();
+                tests.add(DynamicTest.dynamicTest(file + " [" + part + "]", () -> {
+                    String compact = Files.readString(root.resolve(file), StandardCharsets.US_ASCII).trim();
+                    byte[] payload = java.util.Base64.getUrlDecoder().decode(compact.split("\\.")[1]);
+                    JsonNode claims = Json.parse(payload);
+                    ValidationReport r = part.equals("jwt:vc")
+                            ? FULL.validate(Json.write(claims.path("vc")))
+                            : jwt.validate(payload);
+                    assertJsonLd(new Fixture(file, f), r, c.path("expandSafeMode").asText());
+                }));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(6);
+        return tests.stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> w3cVcdm2Suite() throws Exception {
         Path root = SharedData.openbadges();
