@@ -28,7 +28,8 @@ import org.reconnaitre.badges.model.internal.mapping.Lexical;
  *       the baked {@code image} of the assertion go to the credential subject.
  * </ul>
  *
- * <p>The 2.0 {@code verification} has no 3.0 counterpart: the result is unsigned; sign it with the
+ * <p>Identifiers that are not absolute URIs (OB 2.0 blank nodes such as {@code _:b1}) are dropped.
+ * The 2.0 {@code verification} has no 3.0 counterpart: the result is unsigned; sign it with the
  * signing module. Extension properties of the 2.0 documents are not carried over.
  *
  * <pre>{@code
@@ -67,12 +68,13 @@ public final class OpenBadges2Converter {
      * Converts an assertion with its badge class and issuer profile.
      *
      * @param assertion the assertion
-     * @param badge the assertion's BadgeClass
-     * @param issuer the badge class's issuer Profile
+     * @param badge the assertion's BadgeClass (fetched from the assertion's {@code badge} URL; its
+     *     own {@code id} is used, which may differ from that URL after a redirect)
+     * @param issuer the badge class's issuer Profile (likewise, its own {@code id} is used)
      * @return the unsigned OB 3.0 credential
      * @throws BadgeException {@code INVALID_DOCUMENT} when a property the 3.0 credential needs is
-     *     missing or malformed (assertion id, issuedOn, recipient, badge or issuer id) or when the
-     *     three documents do not refer to each other
+     *     missing or malformed (assertion id, issuedOn, recipient, badge or issuer id), or when
+     *     {@code expires} is before {@code issuedOn}
      */
     public static AchievementCredential toOpenBadges3(Assertion assertion, BadgeClass badge, IssuerProfile issuer)
             throws BadgeException {
@@ -82,14 +84,6 @@ public final class OpenBadges2Converter {
         URI id = assertion.id().orElseThrow(() -> invalid("the assertion has no id that is an absolute URI"));
         URI badgeId = badge.id().orElseThrow(() -> invalid("the BadgeClass has no id that is an absolute URI"));
         URI issuerId = issuer.id().orElseThrow(() -> invalid("the issuer Profile has no id that is an absolute URI"));
-        Optional<URI> referencedBadge = assertion.badge().flatMap(BadgeClass::id);
-        if (referencedBadge.isPresent() && !referencedBadge.get().equals(badgeId)) {
-            throw invalid("the assertion's badge is " + referencedBadge.get() + ", not " + badgeId);
-        }
-        Optional<URI> referencedIssuer = badge.issuer().flatMap(IssuerProfile::id);
-        if (referencedIssuer.isPresent() && !referencedIssuer.get().equals(issuerId)) {
-            throw invalid("the BadgeClass's issuer is " + referencedIssuer.get() + ", not " + issuerId);
-        }
         String validFrom = date(assertion, "issuedOn")
                 .orElseThrow(() -> invalid("the assertion has no issuedOn date (ISO 8601 or Unix timestamp)"));
         Optional<String> validUntil = date(assertion, "expires");
@@ -155,7 +149,7 @@ public final class OpenBadges2Converter {
         badge.description().ifPresent(d -> b.description(d.defaultValue()));
         badge.criteria().ifPresent(c -> {
             Map<String, JsonValue> m = new LinkedHashMap<>();
-            c.property("id").ifPresent(v -> m.put("id", v));
+            c.property("id").ifPresent(v -> copyUri(v, "id", m));
             c.property("narrative").ifPresent(v -> m.put("narrative", v));
             if (!m.isEmpty()) {
                 b.criteria(Criteria.of(new JsonValue.ObjectValue(m)));
@@ -189,15 +183,21 @@ public final class OpenBadges2Converter {
         Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("type", new JsonValue.ArrayValue(List.of(JsonValue.of("Evidence"))));
         if (e instanceof JsonValue.StringValue s) {
-            m.put("id", s);
+            copyUri(s, "id", m);
         } else if (e instanceof JsonValue.ObjectValue o) {
-            for (String k : List.of("id", "narrative", "name", "description", "genre", "audience")) {
+            o.get("id").ifPresent(v -> copyUri(v, "id", m));
+            for (String k : List.of("narrative", "name", "description", "genre", "audience")) {
                 o.get(k).ifPresent(v -> m.put(k, v));
             }
-        } else {
-            return Optional.empty();
         }
-        return Optional.of(Evidence.of(new JsonValue.ObjectValue(m)));
+        return m.size() > 1 ? Optional.of(Evidence.of(new JsonValue.ObjectValue(m))) : Optional.empty();
+    }
+
+    /** Copies an id only when it is an absolute URI: OB 2.0 blank-node ids ({@code _:b1}) mean nothing in 3.0. */
+    private static void copyUri(JsonValue v, String name, Map<String, JsonValue> into) {
+        if (v.asString().map(Lexical::isAbsoluteUri).orElse(false)) {
+            into.put(name, v);
+        }
     }
 
     /** An OB 2.0 date as RFC 3339: kept as written when it already is, else normalised (UTC). */

@@ -62,19 +62,44 @@ class OpenBadges2ConverterTest {
     }
 
     @Test
-    void refusesDocumentsThatDoNotReferToEachOther() throws Exception {
+    void refusesWhatCannotBeConverted() throws Exception {
         Assertion a = OpenBadges.read(RoundTripTest.resource("ob20-assertion.json"), Assertion.class);
         BadgeClass b = OpenBadges.read(RoundTripTest.resource("ob20-badgeclass.json"), BadgeClass.class);
-        IssuerProfile other = OpenBadges.read("{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Issuer\","
-                + "\"id\":\"https://elsewhere.example/issuer\",\"name\":\"Other\"}", IssuerProfile.class);
-        assertThatThrownBy(() -> OpenBadges2Converter.toOpenBadges3(a, b, other)).isInstanceOf(BadgeException.class)
-                .hasMessageContaining("https://example.org/organization.json")
-                .extracting(e -> ((BadgeException) e).code()).isEqualTo(BadgeException.Code.INVALID_DOCUMENT);
+        IssuerProfile i = OpenBadges.read(RoundTripTest.resource("ob20-issuer.json"), IssuerProfile.class);
         assertThatThrownBy(() -> OpenBadges2Converter.toOpenBadges3(a)).isInstanceOf(BadgeException.class)
-                .hasMessageContaining("badge is a URL");
+                .hasMessageContaining("badge is a URL")
+                .extracting(e -> ((BadgeException) e).code()).isEqualTo(BadgeException.Code.INVALID_DOCUMENT);
         Assertion noDate = Assertion.of(a.json().without("issuedOn"));
-        assertThatThrownBy(() -> OpenBadges2Converter.toOpenBadges3(noDate, b, OpenBadges.read(
-                RoundTripTest.resource("ob20-issuer.json"), IssuerProfile.class))).hasMessageContaining("issuedOn");
+        assertThatThrownBy(() -> OpenBadges2Converter.toOpenBadges3(noDate, b, i)).hasMessageContaining("issuedOn");
+        Assertion noRecipient = Assertion.of(a.json().without("recipient"));
+        assertThatThrownBy(() -> OpenBadges2Converter.toOpenBadges3(noRecipient, b, i)).hasMessageContaining("recipient");
+        Assertion badId = Assertion.of(a.json().with("id", JsonValue.of("_:b0")));
+        assertThatThrownBy(() -> OpenBadges2Converter.toOpenBadges3(badId, b, i)).hasMessageContaining("absolute URI");
+        Assertion expiredFirst = Assertion.of(a.json().with("expires", JsonValue.of("2016-01-01T00:00:00Z")));
+        assertThatThrownBy(() -> OpenBadges2Converter.toOpenBadges3(expiredFirst, b, i)).hasMessageContaining("before validFrom");
+    }
+
+    @Test
+    void usesTheDocumentsOwnIdsAfterARedirect() throws Exception {
+        Assertion a = OpenBadges.read(RoundTripTest.resource("ob20-assertion.json"), Assertion.class);
+        BadgeClass moved = BadgeClass.of(OpenBadges.read(RoundTripTest.resource("ob20-badgeclass.json"), BadgeClass.class)
+                .json().with("id", JsonValue.of("https://badges.example.org/robotics")));
+        IssuerProfile i = OpenBadges.read(RoundTripTest.resource("ob20-issuer.json"), IssuerProfile.class);
+        AchievementCredential c = OpenBadges2Converter.toOpenBadges3(a, moved, i);
+        assertThat(c.credentialSubject().flatMap(AchievementSubject::achievement).flatMap(Achievement::id))
+                .contains(URI.create("https://badges.example.org/robotics"));
+    }
+
+    @Test
+    void dropsBlankNodeIdentifiers() throws Exception {
+        Assertion a = OpenBadges.read(RoundTripTest.resource("ob20-assertion.json"), Assertion.class);
+        Assertion blank = Assertion.of(a.json().with("evidence", JsonValue.parse("{\"id\":\"_:b1\",\"narrative\":\"Rocked\"}")));
+        AchievementCredential c = OpenBadges2Converter.toOpenBadges3(blank,
+                OpenBadges.read(RoundTripTest.resource("ob20-badgeclass.json"), BadgeClass.class),
+                OpenBadges.read(RoundTripTest.resource("ob20-issuer.json"), IssuerProfile.class));
+        assertThat(c.evidence()).hasSize(1);
+        assertThat(c.evidence().get(0).property("id")).isEmpty();
+        assertThat(c.evidence().get(0).narrative()).contains("Rocked");
     }
 
     @Test
@@ -111,5 +136,52 @@ class OpenBadges2ConverterTest {
         assertThat(c.credentialSubject().orElseThrow().achievement().flatMap(Achievement::id)).isEqualTo(b.id());
         assertThat(c.issuer().flatMap(Profile::id)).isEqualTo(i.id());
         assertThat(c.validFrom()).isEqualTo(a.issuedOn());
+    }
+
+    /**
+     * Every OB 2.0 assertion of the shared fixtures, with its badge and issuer served from the
+     * validator's example.org assets: converts, and the result passes the Validator without errors.
+     */
+    @Test
+    void convertsEverySharedAssertion() throws Exception {
+        Path fixtures = SharedData.require("openbadges/fixtures");
+        Path assets = fixtures.resolve("1edtech-validator/ob20/assets");
+        Fetcher fetcher = Fetcher.offline(java.util.Map.of("https://example.org/", assets, "http://example.org/", assets));
+        int converted = 0;
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String dir : java.util.List.of("1edtech-validator/ob20", "spec-examples/ob20")) {
+            try (var s = Files.list(fixtures.resolve(dir))) {
+                s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+            }
+        }
+        for (Path file : files) {
+            OpenBadgesDocument doc;
+            try {
+                doc = OpenBadges.read(Files.readString(file));
+            } catch (BadgeException e) {
+                continue;
+            }
+            if (!(doc instanceof Assertion a)) {
+                continue;
+            }
+            try {
+                BadgeClass badge = a.badgeEmbedded() ? a.badge().orElseThrow()
+                        : OpenBadges.read(fetcher.fetch(a.badge().flatMap(BadgeClass::id).orElseThrow()).text(), BadgeClass.class);
+                IssuerProfile issuer = badge.property("issuer").orElseThrow() instanceof JsonValue.ObjectValue
+                        ? badge.issuer().orElseThrow()
+                        : OpenBadges.read(fetcher.fetch(badge.issuer().flatMap(IssuerProfile::id).orElseThrow()).text(), IssuerProfile.class);
+                AchievementCredential c = OpenBadges2Converter.toOpenBadges3(a, badge, issuer);
+                assertThat(Validator.standard().validate(c.toJson()).errors()).as(file + "\n" + c.toPrettyJson()).isEmpty();
+                assertThat(c.credentialSubject().orElseThrow().identifier()).hasSize(1);
+                converted++;
+            } catch (BadgeException e) {
+                refused.add(file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        assertThat(converted).as("refused: " + refused).isGreaterThanOrEqualTo(18);
+        assertThat(refused).as("only an expiry before issuance and a badge on another host are refused").hasSize(2)
+                .anyMatch(r -> r.startsWith("basic-assertion-expired-before-issued.json") && r.contains("before validFrom"))
+                .anyMatch(r -> r.startsWith("extensions-endorsement-02-assertion.json") && r.contains("Refused to fetch"));
     }
 }
