@@ -34,7 +34,7 @@ public record Finding(Rule rule, Severity severity, String path, String message)
 
     /** @return a finding with the rule's default severity */
     public static Finding of(Rule rule, String path, String message) {
-        return new Finding(rule, rule.severity(), path, message);
+        return new Finding(rule, rule.defaultSeverity(), path, message);
     }
 
     /** @return the stable id of the rule, e.g. {@code SCHEMA} */

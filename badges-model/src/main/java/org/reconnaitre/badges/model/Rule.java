@@ -7,12 +7,12 @@ import java.util.Optional;
 /**
  * The catalogue of validation rules applied by {@link Validator}. Every rule has a stable
  * {@linkplain #id() id} (used in {@link Finding}s and safe to match on), a default
- * {@linkplain #severity() severity}, the {@linkplain #spec() specification section} it comes
+ * {@linkplain #defaultSeverity() severity}, the {@linkplain #spec() specification section} it comes
  * from and a one-line {@linkplain #summary() explanation}.
  *
  * <pre>{@code
  * for (Rule r : Rule.all()) {
- *     System.out.println(r.id() + " (" + r.severity() + "): " + r.summary() + " " + r.spec());
+ *     System.out.println(r.id() + " (" + r.defaultSeverity() + "): " + r.summary() + " " + r.spec());
  * }
  * Rule dates = Rule.byId("DATE-FORMAT").orElseThrow();
  * }</pre>
@@ -153,8 +153,11 @@ public enum Rule {
         return id;
     }
 
-    /** @return the severity of this rule's findings */
-    public Severity severity() {
+    /**
+     * @return the severity of this rule's findings, unless a finding says otherwise (VC-VERSION-MIX
+     *     only warns about VCDM 2.0 dates in a VCDM 1.1 credential)
+     */
+    public Severity defaultSeverity() {
         return severity;
     }
 

@@ -295,6 +295,36 @@ class ValidatorFixturesTest {
     }
 
     @Test
+    void credentialsNestedInAClrAreCheckedAtTheirOwnPath() throws Exception {
+        Path root = SharedData.openbadges();
+        com.fasterxml.jackson.databind.node.ObjectNode clr = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(
+                Files.readString(root.resolve("fixtures/1edtech-validator/clr20/simple.json")));
+        assertThat(FULL.validate(Json.write(clr)).isValid()).isTrue();
+        com.fasterxml.jackson.databind.node.ObjectNode nested =
+                (com.fasterxml.jackson.databind.node.ObjectNode) clr.at("/credentialSubject/verifiableCredential/0");
+        nested.with("credentialSubject").remove("type");
+        nested.put("validUntil", "2000-01-01T00:00:00Z");
+        ValidationReport r = FULL.validate(Json.write(clr));
+        assertThat(r.findings()).as(r.toString()).extracting(f -> f.ruleId() + " " + f.path()).contains(
+                "OB3-TYPE /credentialSubject/verifiableCredential/0/credentialSubject",
+                "VALIDITY-PERIOD /credentialSubject/verifiableCredential/0/validUntil");
+    }
+
+    @Test
+    void vcdm2DatesInAVcdm11CredentialOnlyWarn() throws Exception {
+        Path root = SharedData.openbadges();
+        com.fasterxml.jackson.databind.node.ObjectNode v1 = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(
+                Files.readString(root.resolve("fixtures/dcc/v1/v1NoStatus.json")));
+        v1.put("validUntil", "2999-01-01T00:00:00Z");
+        ValidationReport r = Validator.builder().jsonLdChecks(false).build().validate(Json.write(v1));
+        assertThat(r.findings(Rule.VC_VERSION_MIX)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.path()).isEqualTo("/validUntil");
+        });
+        assertThat(r.isValid()).as(r.toString()).isTrue();
+    }
+
+    @Test
     void theNotJudgedListOnlyNamesSuiteFiles() throws Exception {
         Path root = SharedData.openbadges();
         Set<String> names = new java.util.HashSet<>();

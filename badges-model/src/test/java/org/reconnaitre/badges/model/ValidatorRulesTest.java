@@ -138,10 +138,10 @@ class ValidatorRulesTest {
                     .anySatisfy(f -> {
                         assertThat(f.rule()).isEqualTo(c.rule());
                         assertThat(f.path()).isEqualTo(c.path());
-                        assertThat(f.severity()).isEqualTo(c.rule().severity());
+                        assertThat(f.severity()).isEqualTo(c.rule().defaultSeverity());
                         assertThat(f.message()).isNotBlank();
                     });
-            if (c.rule().severity() == Severity.ERROR) {
+            if (c.rule().defaultSeverity() == Severity.ERROR) {
                 assertThat(r.isValid()).as(r.toString()).isFalse();
             }
             synchronized (COVERED) {

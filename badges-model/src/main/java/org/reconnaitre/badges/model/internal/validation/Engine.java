@@ -73,7 +73,7 @@ public final class Engine {
         if (!options.kinds().isEmpty() && !options.kinds().contains(kind)) {
             out.add(Rule.DOCUMENT_KIND, "", "document is " + kind + "; accepted: " + options.kinds());
         }
-        run(Rule.VC_TYPE, out, () -> new SemanticRules(options, out).check(doc, kind));
+        run(Rule.DOCUMENT_KIND, out, () -> new SemanticRules(options, out).check(doc, kind));
         if (options.schema()) {
             run(Rule.SCHEMA, out, () -> SchemaCheck.check(doc, kind, out));
         }

@@ -18,7 +18,7 @@ final class Findings {
     }
 
     void add(Rule rule, String path, String message) {
-        add(rule, rule.severity(), path, message);
+        add(rule, rule.defaultSeverity(), path, message);
     }
 
     void add(Rule rule, Severity severity, String path, String message) {

@@ -193,16 +193,15 @@ final class SemanticRules {
             obTypes(vc, ptr, kind);
         }
         if (kind == DocumentKind.CLR_CREDENTIAL) {
-            for (JsonNode subject : Nodes.elements(vc.path("credentialSubject"))) {
-                JsonNode list = subject.path("verifiableCredential");
-                String base = Pointers.child(ptr, "credentialSubject");
-                if (vc.path("credentialSubject").isArray()) {
-                    continue;
-                }
+            JsonNode cs = vc.path("credentialSubject");
+            List<JsonNode> subjects = Nodes.elements(cs);
+            for (int s = 0; s < subjects.size(); s++) {
+                String sp = Nodes.elementPointer(ptr, "credentialSubject", cs, s);
+                JsonNode list = subjects.get(s).path("verifiableCredential");
                 List<JsonNode> items = Nodes.elements(list);
                 for (int i = 0; i < items.size(); i++) {
                     if (items.get(i).isObject()) {
-                        credential(items.get(i), Nodes.elementPointer(base, "verifiableCredential", list, i),
+                        credential(items.get(i), Nodes.elementPointer(sp, "verifiableCredential", list, i),
                                 Kinds.of(items.get(i)));
                     }
                 }
