@@ -218,7 +218,8 @@ abstract class CredentialBuilder<B extends CredentialBuilder<B>> extends NodeBui
         members.forEach((k, v) -> {
             String key = k.equals(from.validFromName()) ? to.validFromName()
                     : k.equals(from.validUntilName()) ? to.validUntilName() : k;
-            renamed.put(key, v);
+            // A document that has both names keeps both, unrenamed.
+            renamed.put(members.containsKey(key) && !key.equals(k) ? k : key, v);
         });
         members.clear();
         members.putAll(renamed);

@@ -98,6 +98,7 @@ class RoundTripTest {
             assertThat(READ.getOrDefault("BadgeClass", 0)).isGreaterThanOrEqualTo(20);
             assertThat(READ.getOrDefault("IssuerProfile", 0)).isGreaterThanOrEqualTo(10);
             assertThat(READ.getOrDefault("RevocationList", 0)).isGreaterThanOrEqualTo(3);
+            assertThat(READ.getOrDefault("rebuilt", 0)).isGreaterThanOrEqualTo(60);
         }));
         return tests.stream();
     }
@@ -151,8 +152,29 @@ class RoundTripTest {
             }
             if (doc instanceof Credential c) {
                 touchEveryAccessor(c);
+                rebuild(c);
             }
         }
+    }
+
+    /** A builder started from a read credential builds the same JSON (or refuses an incomplete one). */
+    private static void rebuild(Credential c) {
+        Credential rebuilt;
+        try {
+            if (c instanceof AchievementCredential a) {
+                rebuilt = a.toBuilder().build();
+            } else if (c instanceof EndorsementCredential e) {
+                rebuilt = e.toBuilder().build();
+            } else {
+                rebuilt = ((ClrCredential) c).toBuilder().build();
+            }
+        } catch (IllegalStateException incomplete) {
+            assertThat(incomplete.getMessage()).containsAnyOf("needs", "before validFrom");
+            return;
+        }
+        assertThat(rebuilt.json()).isEqualTo(c.json());
+        assertThat(rebuilt.dataModel()).isEqualTo(c.dataModel());
+        READ.merge("rebuilt", 1, Integer::sum);
     }
 
     /** Typed accessors never throw on real-world content, and views of parts write their JSON. */
