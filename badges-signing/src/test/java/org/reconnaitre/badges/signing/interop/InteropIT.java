@@ -310,6 +310,58 @@ class InteropIT {
         assertThat(accepted.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
     }
 
+    // ---- the VC 1.1 shape (credentials/v1 + OB 3.0.3, issuanceDate) -------------------------------
+
+    @Test
+    void vc11ShapedCredentialsInteroperateBothWays() throws Exception {
+        Path source = NODE.dir().resolve("credentials-vc11");
+        Path jsOut = WORK.resolve("js-signed-vc11");
+        deleteTree(jsOut);
+        Files.createDirectories(jsOut);
+        List<Path> fromJs = NODE.sign(jsOut, "--credentials", source.toString());
+        assertThat(fromJs).hasSize(JS_SUITES.size());
+        for (Path file : fromJs) {
+            VerificationReport report = VERIFIER.verify(Files.readString(file, StandardCharsets.UTF_8));
+            assertThat(report.isValid()).as("%s: %s", file.getFileName(), report.failures()).isTrue();
+        }
+
+        Path javaOut = WORK.resolve("java-signed-vc11");
+        deleteTree(javaOut);
+        Files.createDirectories(javaOut);
+        List<Path> fromJava = new ArrayList<>();
+        try (var files = Files.list(source)) {
+            for (Path credential : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                String name = credential.getFileName().toString().replaceFirst("\\.json$", "");
+                for (Cryptosuite suite : Cryptosuite.values()) {
+                    SigningKey key = suite.keyType() == KeyType.P256 ? javaP256() : javaEd25519();
+                    // Under credentials/v1 the Data Integrity terms (cryptosuite, proofValue) come from
+                    // the data-integrity context; the JS side adds it itself, ours signs the JSON as given.
+                    ObjectNode json = (ObjectNode) NodeHarness.mapper().readTree(withIssuer(credential, key));
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("@context"))
+                            .add("https://w3id.org/security/data-integrity/v2");
+                    String signed = DataIntegrity.sign(NodeHarness.mapper().writeValueAsString(json), key,
+                            ProofOptions.builder(suite).created(CREATED).build());
+                    Path target = javaOut.resolve(name + "." + suite.id() + ".json");
+                    Files.writeString(target, signed, StandardCharsets.UTF_8);
+                    fromJava.add(target);
+                }
+                for (SigningKey key : List.of(javaEd25519(), javaP256())) {
+                    Path target = javaOut.resolve(name + "." + key.type().jwsAlgorithm() + ".jwt");
+                    Files.writeString(target, Issuer.with(key).build().signJwt(withIssuer(credential, key)),
+                            StandardCharsets.UTF_8);
+                    fromJava.add(target);
+                }
+            }
+        }
+        assertThat(fromJava).hasSize(Cryptosuite.values().length + 2);
+        for (Path file : fromJava) {
+            VerificationReport ours = VERIFIER.verify(Files.readString(file, StandardCharsets.UTF_8));
+            assertThat(ours.isValid()).as("our own check of %s: %s", file.getFileName(), ours.failures()).isTrue();
+        }
+        Map<String, NodeHarness.JsVerdict> verdicts = NODE.verify(fromJava);
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
+    }
+
     /** Changes of meaning: a value, a date, a removed property, an added property. */
     static Map<String, Consumer<ObjectNode>> tampers() {
         Map<String, Consumer<ObjectNode>> t = new LinkedHashMap<>();
