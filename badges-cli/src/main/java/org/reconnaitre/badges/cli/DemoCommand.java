@@ -89,8 +89,11 @@ final class DemoCommand extends BaseCommand {
                 && !tamperedReport.isValid() && !tampered.equals(signedDi);
         if (asExpected) {
             out().println("Result: both signatures verify, and the tampered copy is rejected.");
-            out().println("Next:   badges keygen --type ed25519 --did-key --out issuer.jwk; "
-                    + "badges sign --key issuer.jwk --format di --out signed.json badge.json; badges verify signed.json");
+            out().println();
+            out().println("Your turn (badge.json: an unsigned credential whose issuer id is the key's did:key):");
+            out().println("  badges keygen --type ed25519 --did-key --out issuer.jwk");
+            out().println("  badges sign --key issuer.jwk --format di --out signed.json badge.json");
+            out().println("  badges verify signed.json");
             return ExitCodes.VALID;
         }
         out().println("Result: the demo did NOT behave as expected (see the checks above).");
@@ -150,7 +153,7 @@ final class DemoCommand extends BaseCommand {
             return "VALID (passed: " + passed + ")";
         }
         CheckResult first = report.failures().get(0);
-        return "INVALID (" + first.id() + ": " + abbreviate(BadgesCli.oneLine(first.message()), 90) + ")";
+        return "INVALID (" + first.id() + ": " + abbreviate(BadgesCli.oneLine(first.message()), 100) + ")";
     }
 
     private static String abbreviate(String s, int max) {
