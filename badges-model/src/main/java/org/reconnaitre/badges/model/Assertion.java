@@ -2,7 +2,6 @@ package org.reconnaitre.badges.model;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.reconnaitre.badges.model.internal.mapping.Lexical;
 
@@ -68,19 +67,10 @@ public final class Assertion extends Node implements OpenBadgesDocument {
      * @return whether the assertion names this recipient
      */
     public boolean recipientMatches(String identity) {
+        java.util.Objects.requireNonNull(identity, "identity");
         Optional<String> value = recipientIdentity();
-        if (value.isEmpty()) {
-            return false;
-        }
-        boolean email = recipientType().map("email"::equals).orElse(false);
-        String salt = recipientSalt().orElse("");
-        if (recipientHashed()) {
-            Optional<IdentityHash> h = IdentityHash.parse(value.get());
-            return h.isPresent() && (email ? h.get().matchesEmail(identity, salt) : h.get().matches(identity, salt));
-        }
-        return email
-                ? IdentityHash.constantTimeEquals(value.get().toLowerCase(Locale.ROOT), identity.toLowerCase(Locale.ROOT))
-                : IdentityHash.constantTimeEquals(value.get(), identity);
+        return value.isPresent() && IdentityHash.matchesRecipient(value.get(), recipientHashed(),
+                recipientType().map("email"::equals).orElse(false), recipientSalt().orElse(""), identity);
     }
 
     /** @return the {@code badge}: embedded, or a reference holding only its id */

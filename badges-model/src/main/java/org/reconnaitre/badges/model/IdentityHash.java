@@ -150,7 +150,20 @@ public final class IdentityHash {
         return 31 * algorithm.hashCode() + Arrays.hashCode(digest);
     }
 
-    static boolean constantTimeEquals(String a, String b) {
+    /**
+     * The recipient check shared by OB 3.0 IdentityObjects and OB 2.0 recipients: against the
+     * hash when hashed, else against the plain value; email addresses without regard to case.
+     */
+    static boolean matchesRecipient(String value, boolean hashed, boolean email, String salt, String candidate) {
+        Objects.requireNonNull(candidate, "identity");
+        if (hashed) {
+            Optional<IdentityHash> h = parse(value);
+            return h.isPresent() && (email ? h.get().matchesEmail(candidate, salt) : h.get().matches(candidate, salt));
+        }
+        return email ? constantTimeEquals(normaliseEmail(value), normaliseEmail(candidate)) : constantTimeEquals(value, candidate);
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 

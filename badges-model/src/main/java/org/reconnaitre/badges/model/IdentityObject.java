@@ -67,17 +67,9 @@ public final class IdentityObject extends Node {
     public boolean matches(String identity) {
         java.util.Objects.requireNonNull(identity, "identity");
         Optional<String> value = identityHash();
-        if (value.isEmpty()) {
-            return false;
-        }
         boolean email = identityType().map(t -> t.equals("emailAddress") || t.equals("email")).orElse(false);
-        String salt = salt().orElse("");
-        if (hashed().orElse(false)) {
-            Optional<IdentityHash> h = IdentityHash.parse(value.get());
-            return h.isPresent() && (email ? h.get().matchesEmail(identity, salt) : h.get().matches(identity, salt));
-        }
-        return email ? IdentityHash.constantTimeEquals(value.get().toLowerCase(java.util.Locale.ROOT),
-                identity.toLowerCase(java.util.Locale.ROOT)) : IdentityHash.constantTimeEquals(value.get(), identity);
+        return value.isPresent() && IdentityHash.matchesRecipient(value.get(), hashed().orElse(false), email,
+                salt().orElse(""), identity);
     }
 
     /**
