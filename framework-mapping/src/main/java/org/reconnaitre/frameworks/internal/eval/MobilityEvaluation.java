@@ -1,0 +1,141 @@
+package org.reconnaitre.frameworks.internal.eval;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.frameworks.internal.Csv;
+import org.reconnaitre.frameworks.internal.FrameworkData;
+import org.reconnaitre.frameworks.internal.ProximityIndex;
+import org.reconnaitre.frameworks.internal.RomeLoader;
+import org.reconnaitre.frameworks.internal.Sources;
+
+/**
+ * Scores occupation proximity configurations against ROME's expert mobilities
+ * ({@code unix_rubrique_mobilite_vNNN_utf8.csv}): P@10, R@10 and MRR over every origin that has at
+ * least one mobility. The answer key is read here only, after the index is built, and never fed
+ * to the index. Run: {@code main(sharedDir)}; prints a Markdown table.
+ */
+public final class MobilityEvaluation {
+    /** Metrics over a set of origins. */
+    public record Metrics(double p10, double r10, double mrr, int origins) {}
+
+    private final FrameworkData data;
+    private final Map<Integer, Set<Integer>> truth;
+
+    public MobilityEvaluation(Path romeDir) throws BadgeException {
+        this.data = RomeLoader.load(romeDir);
+        this.truth = readAnswerKey(romeDir, data);
+    }
+
+    public FrameworkData data() {
+        return data;
+    }
+
+    public Map<Integer, Set<Integer>> truth() {
+        return truth;
+    }
+
+    static Map<Integer, Set<Integer>> readAnswerKey(Path dir, FrameworkData d) throws BadgeException {
+        Path f = dir.resolve("unix_rubrique_mobilite_" + d.version + "_utf8.csv");
+        Map<Integer, Set<Integer>> t = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(f)) {
+            Sources.readStream(in, f.toString(), (Csv csv) -> {
+                int a = csv.column("code_rome");
+                int b = csv.column("code_rome_cible");
+                String[] r;
+                while ((r = csv.next()) != null) {
+                    int o = d.find(RomeLoader.FICHE + r[a].strip());
+                    int x = d.find(RomeLoader.FICHE + r[b].strip());
+                    if (o >= 0 && x >= 0 && o != x) {
+                        t.computeIfAbsent(o, k -> new HashSet<>()).add(x);
+                    }
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new BadgeException(BadgeException.Code.IO, "cannot read " + f, e);
+        }
+        return t;
+    }
+
+    /** Evaluates one configuration on the origins selected by {@code fold} (-1 = all, 0/1 = halves). */
+    public Metrics evaluate(ProximityIndex.Params p, int fold) {
+        ProximityIndex idx = new ProximityIndex(data, p);
+        double sp = 0;
+        double sr = 0;
+        double smrr = 0;
+        int n = 0;
+        int all = idx.occupations().length;
+        for (Map.Entry<Integer, Set<Integer>> e : truth.entrySet()) {
+            int o = e.getKey();
+            if (!idx.contains(o) || (fold >= 0 && (data.codes[o].hashCode() & 1) != fold)) {
+                continue;
+            }
+            Set<Integer> rel = e.getValue();
+            int[] ranked = idx.top(o, all)[0];
+            int hits = 0;
+            double rr = 0;
+            for (int i = 0; i < ranked.length; i++) {
+                if (rel.contains(ranked[i])) {
+                    if (i < 10) {
+                        hits++;
+                    }
+                    if (rr == 0) {
+                        rr = 1.0 / (i + 1);
+                    }
+                }
+            }
+            sp += hits / 10.0;
+            sr += hits / (double) rel.size();
+            smrr += rr;
+            n++;
+        }
+        return new Metrics(sp / n, sr / n, smrr / n, n);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        long t0 = System.nanoTime();
+        MobilityEvaluation ev = new MobilityEvaluation(shared.resolve("data/rome-v460"));
+        System.err.printf(Locale.ROOT, "loaded ROME in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        Map<String, ProximityIndex.Params> configs = configurations();
+        System.out.println("| configuration | P@10 | R@10 | MRR | P@10 fold A | P@10 fold B |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Map.Entry<String, ProximityIndex.Params> c : configs.entrySet()) {
+            Metrics m = ev.evaluate(c.getValue(), -1);
+            Metrics a = ev.evaluate(c.getValue(), 0);
+            Metrics b = ev.evaluate(c.getValue(), 1);
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", c.getKey(), m.p10(), m.r10(),
+                    m.mrr(), a.p10(), b.p10());
+        }
+        System.out.println();
+        System.out.println("origins evaluated: " + ev.evaluate(ProximityIndex.Params.DEFAULT, -1).origins());
+    }
+
+    /** The ablation: the baseline, the default, and the default with one ingredient changed. */
+    public static Map<String, ProximityIndex.Params> configurations() {
+        Map<String, ProximityIndex.Params> m = new LinkedHashMap<>();
+        ProximityIndex.Params d = ProximityIndex.Params.DEFAULT;
+        m.put("baseline: IDF cosine over direct items", ProximityIndex.Params.BASELINE);
+        m.put("baseline + label-token cosine (t=0.4)", ProximityIndex.Params.BASELINE.with("textWeight", 0.4));
+        m.put("baseline + coverage (c=0.1)", ProximityIndex.Params.BASELINE.with("coverageWeight", 0.1));
+        m.put("baseline + hierarchy (depth 1, decay 1)", ProximityIndex.Params.BASELINE.with("depth", 1).with("decay", 1));
+        m.put("**default** (all of the above)", d);
+        m.put("default without IDF", d.with("idf", 0));
+        m.put("default, peripheral weight 0.5", d.with("optionalWeight", 0.5));
+        m.put("default, hierarchy depth 3, decay 0.5", d.with("depth", 3).with("decay", 0.5));
+        m.put("default without label tokens", d.with("textWeight", 0));
+        m.put("default, coverage 0.3", d.with("coverageWeight", 0.3));
+        m.put("default without work contexts", d.with("workContexts", 0));
+        m.put("default without knowledge (savoirs)", d.with("knowledge", 0));
+        return m;
+    }
+}
