@@ -153,4 +153,38 @@ class VerifierFixturesTest {
         assertThat(tests).hasSizeGreaterThan(50);
         return tests.stream();
     }
+
+    @Test
+    void aClrVerifiesItsNestedCredentials() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        VerificationReport r = verifier.verify(root.resolve("fixtures/1edtech-validator/clr20/simple.json"));
+        assertThat(r.check("credentials").orElseThrow().outcome()).as(r.toString()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(r.credentials()).hasSize(1);
+        assertThat(r.credentials().get(0).isValid()).isTrue();
+        assertThat(r.issuerId()).contains("https://example.edu/issuers/565049");
+        assertThat(r.credentials().get(0).issuerId()).contains("https://example.com/issuers/876543");
+    }
+
+    @Test
+    void embeddedEndorsementsGetTheirOwnReports() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        VerificationReport r = verifier.verify(root.resolve("fixtures/1edtech-validator/ob30/complete.json"));
+        assertThat(r.endorsements()).isNotEmpty();
+        // the endorsements of complete.json use the misspelt cryptosuite "eddsa-rdf-2022"
+        assertThat(r.endorsements()).allSatisfy(e -> assertThat(e.check("proof").orElseThrow().message()).contains("eddsa-rdf-2022"));
+        assertThat(r.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.WARNING);
+    }
+
+    @Test
+    void bySecureDefaultAJwtWithOnlyASelfAssertedJwkIsNotTrusted() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier strict = Verifier.builder().clock(Clock.fixed(AT, ZoneOffset.UTC)).build();
+        VerificationReport r = strict.verify(root.resolve("fixtures/1edtech-validator/ob30/simple-jwt.png"));
+        assertThat(r.format()).isEqualTo(VerificationReport.Format.PNG);
+        assertThat(r.check("proof").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(r.check("key-binding").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(r.isValid()).isFalse();
+    }
 }
