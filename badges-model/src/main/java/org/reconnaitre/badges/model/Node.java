@@ -150,6 +150,9 @@ abstract class Node {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + json.get("id").map(i -> "[" + i.asString().orElse(i.toJson()) + "]").orElse("");
+        return getClass().getSimpleName() + json.get("id").map(i -> {
+            String id = i.asString().orElse(i.toJson());
+            return "[" + (id.length() > 100 ? id.substring(0, 100) + "…" : id) + "]";   // data: URIs are long
+        }).orElse("");
     }
 }

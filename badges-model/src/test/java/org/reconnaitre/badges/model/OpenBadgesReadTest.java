@@ -68,6 +68,13 @@ class OpenBadgesReadTest {
     }
 
     @Test
+    void toStringNamesTheTypeAndAShortId() {
+        assertThat(Criteria.of(URI.create("https://example.org/c"), null).toString()).isEqualTo("Criteria[https://example.org/c]");
+        String dataUri = "data:image/png;base64," + "A".repeat(500);
+        assertThat(Image.of(URI.create(dataUri), null).toString()).hasSizeLessThan(120).startsWith("Image[data:image/png");
+    }
+
+    @Test
     void accessorsAreLenientOnMalformedValues() throws Exception {
         AchievementCredential c = OpenBadges.read("{\"type\":\"OpenBadgeCredential\",\"id\":\"not a uri\",\"validFrom\":\"yesterday\","
                 + "\"issuer\":42,\"credentialSubject\":\"x\",\"proof\":[1,{\"type\":\"DataIntegrityProof\"}]}", AchievementCredential.class);
