@@ -33,7 +33,7 @@ public final class Achievement extends Node implements OpenBadgesDocument {
     /**
      * Wraps a JSON object, without checks (the accessors read leniently).
      *
-     * @param json a Achievement object
+     * @param json an Achievement object
      * @return the view
      */
     public static Achievement of(JsonValue.ObjectValue json) {

@@ -30,7 +30,7 @@ public final class AchievementSubject extends Node {
     /**
      * Wraps a JSON object, without checks (the accessors read leniently).
      *
-     * @param json a AchievementSubject object
+     * @param json an AchievementSubject object
      * @return the view
      */
     public static AchievementSubject of(JsonValue.ObjectValue json) {

@@ -32,7 +32,7 @@ public final class Alignment extends Node {
     /**
      * Wraps a JSON object, without checks (the accessors read leniently).
      *
-     * @param json a Alignment object
+     * @param json an Alignment object
      * @return the view
      */
     public static Alignment of(JsonValue.ObjectValue json) {

@@ -30,7 +30,7 @@ public final class Association extends Node {
     /**
      * Wraps a JSON object, without checks (the accessors read leniently).
      *
-     * @param json a Association object
+     * @param json an Association object
      * @return the view
      */
     public static Association of(JsonValue.ObjectValue json) {

@@ -28,7 +28,7 @@ public final class EndorsementSubject extends Node {
     /**
      * Wraps a JSON object, without checks (the accessors read leniently).
      *
-     * @param json a EndorsementSubject object
+     * @param json an EndorsementSubject object
      * @return the view
      */
     public static EndorsementSubject of(JsonValue.ObjectValue json) {

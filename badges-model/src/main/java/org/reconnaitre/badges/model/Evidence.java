@@ -29,7 +29,7 @@ public final class Evidence extends Node {
     /**
      * Wraps a JSON object, without checks (the accessors read leniently).
      *
-     * @param json a Evidence object
+     * @param json an Evidence object
      * @return the view
      */
     public static Evidence of(JsonValue.ObjectValue json) {

@@ -28,7 +28,7 @@ public final class IdentityObject extends Node {
     /**
      * Wraps a JSON object, without checks (the accessors read leniently).
      *
-     * @param json a IdentityObject object
+     * @param json an IdentityObject object
      * @return the view
      */
     public static IdentityObject of(JsonValue.ObjectValue json) {
