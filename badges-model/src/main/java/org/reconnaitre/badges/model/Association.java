@@ -66,6 +66,7 @@ public final class Association extends Node {
     public static final class Builder extends NodeBuilder<Builder> {
         Builder(JsonValue.@Nullable ObjectValue from) {
             super(from);
+            singleType = true;
         }
 
         /**

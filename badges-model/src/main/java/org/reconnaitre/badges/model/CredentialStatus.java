@@ -67,6 +67,7 @@ public final class CredentialStatus extends Node {
     public static final class Builder extends NodeBuilder<Builder> {
         Builder(JsonValue.@Nullable ObjectValue from) {
             super(from);
+            singleType = true;
         }
 
         /**

@@ -98,6 +98,7 @@ public final class IdentityObject extends Node {
     public static final class Builder extends NodeBuilder<Builder> {
         Builder(JsonValue.@Nullable ObjectValue from) {
             super(from);
+            singleType = true;
         }
 
         /**

@@ -20,6 +20,8 @@ import org.reconnaitre.badges.model.internal.mapping.Lexical;
  */
 abstract class NodeBuilder<B extends NodeBuilder<B>> {
     final Map<String, JsonValue> members = new LinkedHashMap<>();
+    /** Whether one {@code type} value is written as a string (the OB 3.0 schema wants a string there). */
+    boolean singleType;
 
     NodeBuilder(JsonValue.@Nullable ObjectValue from) {
         if (from != null) {
@@ -78,12 +80,17 @@ abstract class NodeBuilder<B extends NodeBuilder<B>> {
     }
 
     /**
-     * @param types the {@code type} values, replacing the defaults
+     * @param types the {@code type} values, replacing the defaults; written as an array, except a
+     *     single value of the types whose OB 3.0 schema wants a string (IdentityObject, Proof,
+     *     CredentialStatus, CredentialSchema, RefreshService, Association)
      * @return this builder
      */
     public B type(String... types) {
         if (types.length == 0) {
             throw new IllegalArgumentException("type needs at least one value");
+        }
+        if (singleType && types.length == 1) {
+            return property("type", JsonValue.of(java.util.Objects.requireNonNull(types[0], "type")));
         }
         List<JsonValue> list = new ArrayList<>();
         for (String t : types) {

@@ -95,6 +95,7 @@ public final class Proof extends Node {
     public static final class Builder extends NodeBuilder<Builder> {
         Builder(JsonValue.@Nullable ObjectValue from) {
             super(from);
+            singleType = true;
         }
 
         /**

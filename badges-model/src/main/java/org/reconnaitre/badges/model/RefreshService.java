@@ -49,6 +49,7 @@ public final class RefreshService extends Node {
     public static final class Builder extends NodeBuilder<Builder> {
         Builder(JsonValue.@Nullable ObjectValue from) {
             super(from);
+            singleType = true;
         }
 
         /**

@@ -128,6 +128,11 @@ class CredentialBuilderTest {
         assertThat(two.property("proof").orElseThrow()).isInstanceOf(JsonValue.ArrayValue.class);
         assertThat(two.withoutProof()).isEqualTo(c);
         assertThat(p1.types()).containsExactly("DataIntegrityProof");
+        assertThat(p1.property("type").orElseThrow()).isEqualTo(JsonValue.of("DataIntegrityProof"));
+        assertThat(Proof.builder().type("Ed25519Signature2020").build().property("type").orElseThrow())
+                .isEqualTo(JsonValue.of("Ed25519Signature2020"));
+        assertThat(Evidence.builder().type("Evidence", "ext:Portfolio").build().types()).containsExactly("Evidence", "ext:Portfolio");
+        assertThat(Evidence.builder().build().property("type").orElseThrow()).isInstanceOf(JsonValue.ArrayValue.class);
     }
 
     @Test
