@@ -257,6 +257,25 @@ class ValidatorRulesTest {
     }
 
     @Test
+    void languageMapsDeclaredInline() {
+        String ok = variant("ob3-minimal.json", d -> {
+            ((ArrayNode) d.get("@context")).add(F.objectNode().set("title",
+                    F.objectNode().put("@id", "https://vocab.example/title").put("@container", "@language")));
+            at(d, "/credentialSubject/achievement").set("title", F.objectNode().put("en", "Test").put("fr", "Essai"));
+        });
+        ValidationReport r = Validator.standard().validate(ok);
+        assertThat(r.findings()).as(r.toString()).isEmpty();
+        String bad = variant("ob3-minimal.json", d -> {
+            ((ArrayNode) d.get("@context")).add(F.objectNode().set("title",
+                    F.objectNode().put("@id", "https://vocab.example/title").put("@container", "@language")));
+            ObjectNode a = at(d, "/credentialSubject/achievement");
+            a.set("title", F.objectNode().put("en", "Test"));
+            a.put("favouriteColour", "blue");
+        });
+        assertThat(Validator.standard().validate(bad).findings(Rule.JSONLD_UNDEFINED_TERM)).isNotEmpty();
+    }
+
+    @Test
     void aFetcherCanSupplyAContextThatIsNotBundled() throws Exception {
         String url = "https://contexts.example/colour/v1";
         String json = variant("ob3-minimal.json", d -> {

@@ -60,33 +60,49 @@ final class JsonLdCheck {
         mark(marked, "");
         JsonArray expanded;
         try {
-            JsonDocument input = JsonDocument.of(MediaType.JSON_LD,
-                    new StringReader(org.reconnaitre.badges.model.internal.json.Json.write(marked)));
-            JsonLdOptions options = fetcher.map(f -> BundledContexts.withFallback(f).newOptions())
-                    .orElseGet(BundledContexts::options);
-            options.setExpandContext(EXPAND_CONTEXT);
-            // only reachable when a context resets @vocab to null (the sentinel catches the rest)
-            options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
-            expanded = JsonLd.expand(input).options(options).get();
-        } catch (JsonLdError e) {
-            String msg = e.getMessage() == null ? e.getCode().toMessage() : e.getMessage();
-            if (e.getCode() == JsonLdErrorCode.UNDEFINED_TERM) {
-                out.add(Rule.JSONLD_UNDEFINED_TERM, "", "a property or type is not defined by the document's @context "
-                        + "(a context resets @vocab to null): " + msg);
+            expanded = expand(marked);
+        } catch (JsonLdError marking) {
+            // A pointer marker can only upset expansion inside a language or index map that an inline
+            // context declares; retry unmarked, so the verdict never depends on the markers (the
+            // findings then lose their precise location).
+            try {
+                expanded = expand(doc);
+            } catch (JsonLdError e) {
+                report(e, out);
+                return;
+            } catch (RuntimeException e) {
+                out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed: " + e);
                 return;
             }
-            if (e.getCode() == JsonLdErrorCode.LOADING_DOCUMENT_FAILED
-                    || e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
-                out.add(Rule.JSONLD_CONTEXT_UNAVAILABLE, "", "a JSON-LD context could not be loaded: " + msg);
-            } else {
-                out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed (" + e.getCode() + "): " + msg);
-            }
-            return;
         } catch (RuntimeException e) {
             out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed: " + e);
             return;
         }
         walk(expanded, "", doc, out);
+    }
+
+    private JsonArray expand(JsonNode doc) throws JsonLdError {
+        JsonDocument input = JsonDocument.of(MediaType.JSON_LD,
+                new StringReader(org.reconnaitre.badges.model.internal.json.Json.write(doc)));
+        JsonLdOptions options = fetcher.map(f -> BundledContexts.withFallback(f).newOptions())
+                .orElseGet(BundledContexts::options);
+        options.setExpandContext(EXPAND_CONTEXT);
+        // only reachable when a context resets @vocab to null (the sentinel catches the rest)
+        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        return JsonLd.expand(input).options(options).get();
+    }
+
+    private static void report(JsonLdError e, Findings out) {
+        String msg = e.getMessage() == null ? e.getCode().toMessage() : e.getMessage();
+        if (e.getCode() == JsonLdErrorCode.UNDEFINED_TERM) {
+            out.add(Rule.JSONLD_UNDEFINED_TERM, "", "a property or type is not defined by the document's @context "
+                    + "(a context resets @vocab to null): " + msg);
+        } else if (e.getCode() == JsonLdErrorCode.LOADING_DOCUMENT_FAILED
+                || e.getCode() == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
+            out.add(Rule.JSONLD_CONTEXT_UNAVAILABLE, "", "a JSON-LD context could not be loaded: " + msg);
+        } else {
+            out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed (" + e.getCode() + "): " + msg);
+        }
     }
 
     /** Reports every context URL that is neither bundled nor left to the caller's fetcher. */
