@@ -72,7 +72,8 @@ public final class Verifier {
      * @param credentialStatusJson the {@code credentialStatus} value (an object or an array)
      * @param fetcher the verifier's fetcher (with its cache)
      * @param now the instant the verification is made at
-     * @param verifier this verifier, to verify a status list credential's own proof
+     * @param verifier a verifier with the same settings but no status check, to verify a status
+     *     list credential's own proof (a list that points at itself cannot loop)
      */
     public record StatusRequest(String credentialJson, String credentialStatusJson, Fetcher fetcher, Instant now,
             Verifier verifier) {
@@ -98,11 +99,19 @@ public final class Verifier {
         if (b.fetcher != NONE) {
             di.contextFetcher(cached);
         }
-        this.pipeline = new Pipeline(new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
+        PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
                 resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build(),
-                !b.validation ? null : b.fetcher != NONE ? Validator.builder().fetcher(cached).build() : Validator.standard()),
-                this);
+                !b.validation ? null : b.fetcher != NONE ? Validator.builder().fetcher(cached).build() : Validator.standard());
+        // status list credentials are verified without status checking, so a list cannot loop
+        Verifier forStatusLists = new Verifier(config.withoutStatusCheck());
+        this.pipeline = new Pipeline(config, forStatusLists);
     }
+
+    private Verifier(PipelineConfig config) {
+        this.clock = config.clock();
+        this.pipeline = new Pipeline(config, this);
+    }
+
 
     private static final Fetcher NONE = Fetcher.none();
 

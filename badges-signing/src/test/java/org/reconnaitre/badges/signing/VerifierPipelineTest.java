@@ -118,6 +118,23 @@ class VerifierPipelineTest {
     }
 
     @Test
+    void aStatusCheckThatVerifiesTheCredentialAgainCannotLoop() throws Exception {
+        String withStatus = signed(credential(DID).replaceFirst("\\}$", ",\"credentialStatus\":{\"id\":\"https://status.example/1#5\","
+                + "\"type\":\"BitstringStatusListEntry\",\"statusPurpose\":\"revocation\",\"statusListIndex\":\"5\","
+                + "\"statusListCredential\":\"https://status.example/1\"}}"));
+        AtomicInteger calls = new AtomicInteger();
+        Verifier v = Verifier.builder().clock(CLOCK).fetcher(Fetcher.offline(java.util.Map.of()))
+                .statusCheck(req -> {
+                    calls.incrementAndGet();
+                    VerificationReport list = req.verifier().verify(req.credentialJson());
+                    return list.isValid() ? CheckResult.passed("status", "list ok") : CheckResult.failed("status", "list bad");
+                }).build();
+        VerificationReport r = v.verify(withStatus);
+        assertThat(calls).hasValue(1);
+        assertThat(r.check("status").orElseThrow().message()).isEqualTo("list ok");
+    }
+
+    @Test
     void endorsementsAreVerifiedRecursivelyUpToTheDepthLimit() throws Exception {
         SigningKey endorser = SigningKey.generate(KeyType.ED25519);
         String endorsement = "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","

@@ -26,4 +26,11 @@ import org.reconnaitre.badges.signing.Verifier;
 public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
         KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk,
         Verifier.@Nullable StatusCheck statusCheck, DataIntegrity.Settings dataIntegrity,
-        @Nullable Validator validator) {}
+        @Nullable Validator validator) {
+
+    /** @return the same settings without a status check (for verifying status list credentials) */
+    public PipelineConfig withoutStatusCheck() {
+        return new PipelineConfig(clock, clockSkew, fetcher, fetcherConfigured, keyResolver, maxEndorsementDepth,
+                trustEmbeddedJwk, null, dataIntegrity, validator);
+    }
+}
