@@ -120,7 +120,14 @@ public enum Rule {
             "https://www.imsglobal.org/spec/ob/v3p0/#json-schema",
             "The document must pass the 1EdTech OB 3.0 JSON Schema of its type (single values are first wrapped where the schema wants arrays).");
 
-    /** Which body of rules a rule belongs to. */
+    /**
+     * Which body of rules a rule belongs to; {@link Validator.Builder#openBadgesRules(boolean)}
+     * switches the {@link #OPEN_BADGES} scope off.
+     *
+     * <pre>{@code
+     * boolean obOnly = finding.rule().scope() == Rule.Scope.OPEN_BADGES;
+     * }</pre>
+     */
     public enum Scope {
         /** Applies to any input (parsing, document kind). */
         DOCUMENT,

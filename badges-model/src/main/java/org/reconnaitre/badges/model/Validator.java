@@ -28,7 +28,14 @@ import org.reconnaitre.badges.model.internal.validation.Engine;
  * per JVM and the bundled contexts are parsed once.
  */
 public final class Validator {
-    /** The kinds of document the validator recognises (from {@code type} and {@code @context}). */
+    /**
+     * The kinds of document the validator recognises, from {@code type} (and {@code @context} when
+     * the type says nothing). The kind decides which rules and which JSON Schema apply.
+     *
+     * <pre>{@code
+     * if (report.kind() == Validator.DocumentKind.OPEN_BADGE_CREDENTIAL) { ... }
+     * }</pre>
+     */
     public enum DocumentKind {
         /** An OB 3.0 OpenBadgeCredential / AchievementCredential. */
         OPEN_BADGE_CREDENTIAL,
