@@ -233,8 +233,8 @@ public final class DataIntegrityEngine {
                     "proofValue is not valid base58btc: " + e.getMessage(), null, warnings);
         }
         if (vmId.isEmpty()) {
-            return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
-                    "The proof has no verificationMethod", null, warnings);
+            return outcome(index, type, cryptosuite, vmId, purpose, created, Status.KEY_UNAVAILABLE,
+                    "The proof has no verificationMethod, so no key can be found for it", null, warnings);
         }
         if (purpose.isEmpty()) {
             return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
