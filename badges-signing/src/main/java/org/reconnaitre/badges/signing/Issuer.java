@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.Credential;
 import org.reconnaitre.badges.signing.internal.jwt.JwtSigner;
 
 /**
@@ -127,6 +128,31 @@ public final class Issuer {
                     "RSA keys have no Data Integrity cryptosuite here; sign as a JWT instead.");
         }
         return signDataIntegrity(credentialJson, Cryptosuite.defaultFor(key.type()).id(), Instant.now());
+    }
+
+    /**
+     * Signs a model credential as a compact VC-JWT; see {@link #signJwt(String)}.
+     *
+     * @param credential an unsigned credential (for example an {@code AchievementCredential})
+     * @return the compact JWS
+     * @throws BadgeException as {@link #signJwt(String)}
+     */
+    public String signJwt(Credential credential) throws BadgeException {
+        return signJwt(Objects.requireNonNull(credential, "credential").toJson());
+    }
+
+    /**
+     * Adds a Data Integrity proof to a model credential; see
+     * {@link #signDataIntegrity(String, String, Instant)}.
+     *
+     * @param credential the credential (for example an {@code AchievementCredential})
+     * @param cryptosuite the cryptosuite id
+     * @param created the proof's {@code created} date
+     * @return the signed credential JSON
+     * @throws BadgeException as {@link #signDataIntegrity(String, String, Instant)}
+     */
+    public String signDataIntegrity(Credential credential, String cryptosuite, Instant created) throws BadgeException {
+        return signDataIntegrity(Objects.requireNonNull(credential, "credential").toJson(), cryptosuite, created);
     }
 
     @Override

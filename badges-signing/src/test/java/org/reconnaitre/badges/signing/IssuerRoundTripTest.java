@@ -108,4 +108,16 @@ class IssuerRoundTripTest {
         assertThatThrownBy(() -> Issuer.with(key).build().signJwt(noIssuer)).isInstanceOf(BadgeException.class)
                 .hasMessageContaining("issuer");
     }
+
+    @Test
+    void modelCredentialsCanBeSignedDirectly() throws Exception {
+        SigningKey key = SigningKey.generate(KeyType.P256);
+        org.reconnaitre.badges.model.Credential c = org.reconnaitre.badges.model.OpenBadges.readCredential(
+                credential(DidKey.of(key.publicKey())));
+        Issuer issuer = Issuer.with(key).build();
+        Verifier verifier = Verifier.builder().clock(CLOCK).build();
+        assertThat(verifier.verify(issuer.signJwt(c)).isValid()).isTrue();
+        VerificationReport r = verifier.verify(issuer.signDataIntegrity(c, "ecdsa-rdfc-2019", Instant.parse("2024-01-01T00:00:00Z")));
+        assertThat(r.isValid()).as(r.toString()).isTrue();
+    }
 }
