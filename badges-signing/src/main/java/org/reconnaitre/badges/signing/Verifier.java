@@ -143,7 +143,7 @@ public final class Verifier {
     }
 
     /**
-     * Reads a file (at most {@value Pipeline#MAX_INPUT_BYTES} bytes) and verifies it.
+     * Reads a file (at most 16 MiB) and verifies it.
      *
      * @param file a JSON, JWT, PNG or SVG file
      * @return the report
