@@ -215,6 +215,15 @@ class ValidatorRulesTest {
     }
 
     @Test
+    void schemaErrorsOfTheUnintendedOneOfBranchAreLeftOut() {
+        String json = variant("ob3-minimal.json", d -> at(d, "/issuer").set("type", strings("Issuer")));
+        ValidationReport r = Validator.builder().jsonLdChecks(false).build().validate(json);
+        assertThat(r.findings(Rule.SCHEMA)).as(r.toString()).extracting(Finding::path).contains("/issuer", "/issuer/type");
+        assertThat(r.findings(Rule.SCHEMA)).as(r.toString())
+                .noneSatisfy(f -> assertThat(f.message()).contains("string expected"));
+    }
+
+    @Test
     void jwtRegisteredClaimsAreAcceptedOnlyForAJwtPayload() {
         // the OB 2.0 context has no @vocab, so undefined top-level claims would be dropped by expansion
         String json = "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\","

@@ -85,10 +85,29 @@ final class SchemaCheck {
         Compiled c = compiled.get();
         JsonNode normalised = normalise(doc.deepCopy(), c.raw(), c.raw());
         List<Error> errors = c.schema().validate(normalised);
+        java.util.Set<String> oneOfAt = new java.util.HashSet<>();
         for (Error e : errors) {
+            if ("oneOf".equals(e.getKeyword())) {
+                oneOfAt.add(pointer(e.getInstanceLocation()));
+            }
+        }
+        for (Error e : errors) {
+            if (wrongBranch(e, oneOfAt)) {
+                continue;
+            }
             String ptr = Pointers.mapBack(doc, pointer(e.getInstanceLocation()));
             out.add(Rule.SCHEMA, ptr, message(e, c.file()));
         }
+    }
+
+    /**
+     * A oneOf branch whose {@code type} does not even match the value (ProfileRef's string branch
+     * for an issuer object) was not the one meant: its error only confuses the reader, the oneOf
+     * error and the errors of the matching branch say what is wrong.
+     */
+    private static boolean wrongBranch(Error e, java.util.Set<String> oneOfAt) {
+        return "type".equals(e.getKeyword()) && e.getEvaluationPath().toString().contains("oneOf")
+                && oneOfAt.contains(pointer(e.getInstanceLocation()));
     }
 
     /**
