@@ -135,6 +135,33 @@ class SignVerifyIT {
     }
 
     @Test
+    void aBakedSvgCarryingAJwtVerifiesAsSvg() throws Exception {
+        Path baked = dir.resolve("baked.svg");
+        var bake = run("bake", "--image", Fixtures.svg(dir.resolve("plain.svg")).toString(),
+                "--credential", signedJwt.toString(), "--out", baked.toString());
+        assertThat(bake.exitCode()).as(bake.toString()).isZero();
+        var r = run("verify", "--json", baked.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(JSON.readTree(r.out()).path("format").asText()).isEqualTo("svg");
+    }
+
+    @Test
+    void verboseAddsTheStackTraceToTheOneLineError() {
+        var r = run("verify", "--verbose", dir.resolve("absent.json").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().findFirst()).contains("badges: " + dir.resolve("absent.json") + ": no such file");
+        assertThat(r.err()).contains("NoSuchFileException").contains("\tat ");
+    }
+
+    @Test
+    void stdinOver16MiBIsRefusedInOneLine() {
+        var r = runWithStdin(new byte[16 * 1024 * 1024 + 10], "verify", "-");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertOneLineError(r);
+        assertThat(r.err()).contains("standard input: larger than 16 MiB");
+    }
+
+    @Test
     void garbageAndMissingInputExitWith2() throws Exception {
         Path garbage = Files.write(dir.resolve("garbage.bin"), new byte[] {1, 2, 3, 4, 5});
         var r = run("verify", garbage.toString());
