@@ -100,21 +100,26 @@ final class DemoCommand extends BaseCommand {
         return ExitCodes.CHECK_FAILED;
     }
 
+    /**
+     * The demo badge. Its alignments follow framework-mapping's conventions ({@code Alignments.of}):
+     * the ESCO concept URI, the ROME job sheet as {@code urn:rome:fiche:CODE}, {@code ext:} types, so
+     * that {@code Alignments.resolve} finds them in the loaded referentials.
+     */
     static AchievementCredential credential(String issuerDid) {
         String salt = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         Alignment esco = Alignment.builder()
                 .type("Alignment")
                 .targetName(ESCO_SKILL_LABEL)
                 .targetUrl(URI.create(ESCO_SKILL_URI))
-                .targetFramework("ESCO")
+                .targetFramework("ESCO v1.1.1")
                 .targetType("ext:ESCOSkill")
                 .build();
         Alignment rome = Alignment.builder()
                 .type("Alignment")
                 .targetName(ROME_LABEL)
                 .targetCode(ROME_CODE)
-                .targetUrl(URI.create("https://candidat.francetravail.fr/metierscope/fiche-metier/" + ROME_CODE))
-                .targetFramework("ROME 4.0")
+                .targetUrl(URI.create("urn:rome:fiche:" + ROME_CODE))
+                .targetFramework("ROME 4.0 v460")
                 .targetType("ext:ROMEOccupation")
                 .build();
         return AchievementCredential.builder()
