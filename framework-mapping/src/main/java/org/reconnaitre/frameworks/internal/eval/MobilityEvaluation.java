@@ -101,23 +101,46 @@ public final class MobilityEvaluation {
         return new Metrics(sp / n, sr / n, smrr / n, n);
     }
 
+    /**
+     * {@code main(sharedDir [EVALUATION.md])}: prints the ablation table; with a second argument,
+     * also writes it between the {@code <!-- results:start -->} and {@code <!-- results:end -->}
+     * markers of that file.
+     */
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         long t0 = System.nanoTime();
         MobilityEvaluation ev = new MobilityEvaluation(shared.resolve("data/rome-v460"));
         System.err.printf(Locale.ROOT, "loaded ROME in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        Map<String, ProximityIndex.Params> configs = configurations();
-        System.out.println("| configuration | P@10 | R@10 | MRR | P@10 fold A | P@10 fold B |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (Map.Entry<String, ProximityIndex.Params> c : configs.entrySet()) {
+        StringBuilder md = new StringBuilder();
+        md.append("| configuration | P@10 | R@10 | MRR | P@10 fold A | P@10 fold B |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        int origins = 0;
+        for (Map.Entry<String, ProximityIndex.Params> c : configurations().entrySet()) {
             Metrics m = ev.evaluate(c.getValue(), -1);
             Metrics a = ev.evaluate(c.getValue(), 0);
             Metrics b = ev.evaluate(c.getValue(), 1);
-            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", c.getKey(), m.p10(), m.r10(),
-                    m.mrr(), a.p10(), b.p10());
+            origins = m.origins();
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", c.getKey(), m.p10(),
+                    m.r10(), m.mrr(), a.p10(), b.p10()));
+            System.err.print(".");
         }
-        System.out.println();
-        System.out.println("origins evaluated: " + ev.evaluate(ProximityIndex.Params.DEFAULT, -1).origins());
+        md.append("\nOrigins evaluated: ").append(origins).append(" (every ROME job sheet with at least one mobility); ")
+                .append(ev.truth().values().stream().mapToInt(Set::size).sum()).append(" expert pairs. ")
+                .append("Fold A / B: origins split by the parity of the hash of their ROME code.\n");
+        System.err.println();
+        System.out.print(md);
+        if (args.length > 1) {
+            Path doc = Path.of(args[1]);
+            String text = Files.readString(doc);
+            int s0 = text.indexOf("<!-- results:start -->");
+            int s1 = text.indexOf("<!-- results:end -->");
+            if (s0 < 0 || s1 < s0) {
+                throw new IllegalArgumentException(doc + " has no <!-- results:start --> / <!-- results:end --> markers");
+            }
+            String out = text.substring(0, s0) + "<!-- results:start -->\n" + md + text.substring(s1);
+            Files.writeString(doc, out);
+            System.err.println("wrote " + doc);
+        }
     }
 
     /** The ablation: the baseline, the default, and the default with one ingredient changed. */
