@@ -362,10 +362,12 @@ class InteropIT {
         assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
     }
 
-    /** Changes of meaning: a value, a date, a removed property, an added property. */
+    /** Changes of meaning: a value, another issuer, a date, a removed property, an added property. */
     static Map<String, Consumer<ObjectNode>> tampers() {
         Map<String, Consumer<ObjectNode>> t = new LinkedHashMap<>();
         t.put("name", c -> c.put("name", c.path("name").asText() + "!"));
+        t.put("issuer", c -> ((ObjectNode) c.get("issuer"))
+                .put("id", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"));
         t.put("validFrom", c -> c.put("validFrom", "2025-12-31T00:00:00Z"));
         t.put("removed", c -> ((ObjectNode) c.get("credentialSubject").get("achievement")).remove("description"));
         t.put("added", c -> ((ObjectNode) c.get("credentialSubject").get("achievement")).put("humanCode", "X-1"));
