@@ -83,7 +83,7 @@ final class BatchVerification {
                     } else {
                         invalid++;
                         for (CheckResult c : r.failures()) {
-                            reasons.merge(c.id() + ": " + BadgesCli.oneLine(c.message()), 1, Integer::sum);
+                            reasons.merge(abbreviate(c.id() + ": " + BadgesCli.oneLine(c.message())), 1, Integer::sum);
                         }
                     }
                     progress.clear();
@@ -137,9 +137,14 @@ final class BatchVerification {
         String s = VerifyCommand.summaryLine(name, r);
         if (!r.isValid()) {
             CheckResult first = r.failures().get(0);
-            s += " " + first.id() + ": " + BadgesCli.oneLine(first.message());
+            s += " " + abbreviate(first.id() + ": " + BadgesCli.oneLine(first.message()));
         }
         return s;
+    }
+
+    /** Keeps a failure reason to one readable line. */
+    static String abbreviate(String reason) {
+        return reason.length() <= 160 ? reason : reason.substring(0, 157) + "...";
     }
 
     /** Removes the file name from a read error, so that the same reason groups across files. */

@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconnaitre.badges.testing.SharedData;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BatchVerifyIT {
@@ -83,6 +86,37 @@ class BatchVerifyIT {
         var r = run("verify", "--batch", good.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("1 valid, 0 invalid, 0 unreadable").doesNotContain("Top failure");
+    }
+
+    @Test
+    void theOneEdTechOb30FixturesGetOneLineEachAndNoInvalidFixturePasses() throws Exception {
+        Path shared = SharedData.openbadges();
+        Path ob30 = shared.resolve("fixtures/1edtech-validator/ob30");
+        Map<String, String> expected = new HashMap<>();
+        for (JsonNode f : JSON.readTree(shared.resolve("manifest.json").toFile()).path("fixtures")) {
+            expected.put(f.path("file").asText(), f.path("expected").path("outcome").asText());
+        }
+        long files;
+        try (var s = Files.walk(ob30)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        }
+        var r = run("verify", "--batch", ob30.toString(), "--json-lines");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1); // the set holds invalid fixtures
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize((int) files);
+        int invalidChecked = 0;
+        for (String line : lines) {
+            JsonNode report = JSON.readTree(line);
+            assertThat(report.path("checks").size()).as(line).isPositive();
+            String outcome = expected.get("fixtures/1edtech-validator/ob30/" + report.path("file").asText());
+            if ("invalid".equals(outcome)) {
+                invalidChecked++;
+                assertThat(report.path("valid").asBoolean()).as("a fixture expected invalid passed: " + line).isFalse();
+            }
+        }
+        assertThat(invalidChecked).isGreaterThan(10);
+        assertThat(r.err()).contains("Verified " + files + " files").contains("Top failure reasons:");
+        assertThat(r.err().lines().filter(l -> l.startsWith("  ")).toList()).allMatch(l -> l.length() < 180);
     }
 
     @Test
