@@ -74,16 +74,32 @@ public final class OccupationMatcher {
                 l.vec().replaceAll((g, w) -> nn == 0 ? 0f : (float) (w / nn));
             }
         }
-        // inverted index over subject labels
-        Map<String, List<Integer>> postings = new HashMap<>();
+        // inverted index over subject labels: gram -> (label ids, weights)
+        Map<String, List<float[]>> build = new HashMap<>();
         Map<String, List<Integer>> exact = new HashMap<>();
         for (int i = 0; i < sl.size(); i++) {
-            for (String g : sl.get(i).vec().keySet()) {
-                postings.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+            for (Map.Entry<String, Float> e : sl.get(i).vec().entrySet()) {
+                build.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new float[] {i, e.getValue()});
             }
             exact.computeIfAbsent(sl.get(i).text(), k -> new ArrayList<>()).add(i);
         }
         int common = Math.max(50, sl.size() / 20); // skip grams in more than 5% of labels for speed
+        Map<String, int[]> postIds = new HashMap<>();
+        Map<String, float[]> postW = new HashMap<>();
+        build.forEach((g, l) -> {
+            if (l.size() <= common) {
+                int[] ids = new int[l.size()];
+                float[] ws = new float[l.size()];
+                for (int k = 0; k < ids.length; k++) {
+                    ids[k] = (int) l.get(k)[0];
+                    ws[k] = l.get(k)[1];
+                }
+                postIds.put(g, ids);
+                postW.put(g, ws);
+            }
+        });
+        double[] acc = new double[sl.size()];
+        int[] touched = new int[sl.size()];
         Map<Integer, Mapping> best = new HashMap<>();
         for (Label o : ol) {
             Mapping m;
@@ -93,23 +109,34 @@ public final class OccupationMatcher {
                 m = mapping(subj.get(s.concept()), obj.get(o.concept()), s, o, language,
                         s.preferred() ? Predicate.CLOSE : Predicate.NARROW, s.preferred() ? 0.95 : 0.9, 1.0);
             } else {
-                Map<Integer, Double> acc = new HashMap<>();
+                int nt = 0;
                 for (Map.Entry<String, Float> e : o.vec().entrySet()) {
-                    List<Integer> p = postings.get(e.getKey());
-                    if (p == null || p.size() > common) {
+                    int[] ids = postIds.get(e.getKey());
+                    if (ids == null) {
                         continue;
                     }
-                    for (int i : p) {
-                        acc.merge(i, (double) e.getValue() * sl.get(i).vec().get(e.getKey()), Double::sum);
+                    float[] ws = postW.get(e.getKey());
+                    float x = e.getValue();
+                    for (int k = 0; k < ids.length; k++) {
+                        double add = (double) x * ws[k];
+                        if (add <= 0) {
+                            continue;
+                        }
+                        if (acc[ids[k]] == 0) {
+                            touched[nt++] = ids[k];
+                        }
+                        acc[ids[k]] += add;
                     }
                 }
                 int bi = -1;
                 double bs = 0;
-                for (Map.Entry<Integer, Double> e : acc.entrySet()) {
-                    if (e.getValue() > bs || (e.getValue() == bs && e.getKey() < bi)) {
-                        bs = e.getValue();
-                        bi = e.getKey();
+                for (int k = 0; k < nt; k++) {
+                    int i = touched[k];
+                    if (acc[i] > bs || (acc[i] == bs && i < bi)) {
+                        bs = acc[i];
+                        bi = i;
                     }
+                    acc[i] = 0;
                 }
                 if (bi < 0 || bs < threshold) {
                     continue;

@@ -39,9 +39,12 @@ public final class FrameworkBenchmark {
                 esco.resolve("occupations_fr_v1.1.2.csv")));
         measure("ROME again (warm)", () -> Frameworks.rome().load(rome));
         for (Framework f : List.of(e, r)) {
+            long h0 = usedAfterGc();
             long t0 = System.nanoTime();
             Proximity p = f.proximity();
             long build = System.nanoTime() - t0;
+            System.out.printf(Locale.ROOT, "%s: proximity index retained heap ~%.1f MB%n", f.name(),
+                    (usedAfterGc() - h0) / 1048576.0);
             List<Concept> occ = p.occupations();
             for (Concept c : occ) {
                 p.transitions(c, 10); // warm-up
@@ -80,7 +83,7 @@ public final class FrameworkBenchmark {
         Framework f = load.get();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long after = usedAfterGc();
-        System.out.printf(Locale.ROOT, "%s: %s, load %d ms, retained heap ~%d MB%n", what, f, ms, (after - before) >> 20);
+        System.out.printf(Locale.ROOT, "%s: %s, load %d ms, retained heap ~%.1f MB%n", what, f, ms, (after - before) / 1048576.0);
         return f;
     }
 
