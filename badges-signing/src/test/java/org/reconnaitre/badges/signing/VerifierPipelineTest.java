@@ -157,6 +157,12 @@ class VerifierPipelineTest {
         assertThat(r.check("endorsements").orElseThrow().message()).contains("1 of 2");
         assertThat(r.isValid()).isTrue();
 
+        String misattached = signed(credential(DID).replace("urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002", "urn:uuid:other")
+                .replaceFirst("\\}$", ",\"endorsement\":[" + signedEndorsement + "]}"));
+        VerificationReport elsewhere = verifier().verify(misattached);
+        assertThat(elsewhere.endorsements().get(0).isValid()).isTrue();
+        assertThat(elsewhere.check("endorsements").orElseThrow().message()).contains("not urn:uuid:other");
+
         VerificationReport shallow = Verifier.builder().clock(CLOCK).maxEndorsementDepth(0).build().verify(signed);
         assertThat(shallow.endorsements()).isEmpty();
         assertThat(shallow.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.SKIPPED);

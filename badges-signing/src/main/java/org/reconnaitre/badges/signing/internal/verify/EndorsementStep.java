@@ -10,7 +10,8 @@ import org.reconnaitre.badges.signing.VerificationReport;
  * Verifies every embedded endorsement ({@code endorsement} objects and {@code endorsementJwt}
  * strings on the credential, its issuer, and the achievement and its creator) with the same
  * verifier, one nested report each, up to the configured depth and at most
- * {@value #MAX_PER_CREDENTIAL} per credential. An endorsement that does not verify is a warning on
+ * {@value #MAX_PER_CREDENTIAL} per credential. An embedded endorsement must also endorse what it is
+ * attached to (its {@code credentialSubject.id} is that object's id). An endorsement that does not verify is a warning on
  * the endorsed credential (the endorsement is untrustworthy, the credential itself is not
  * affected); its report says why. Internal.
  */
@@ -29,10 +30,13 @@ final class EndorsementStep implements Step {
         return ID;
     }
 
+    /** An endorsement and the id of what it is attached to. */
+    private record Found(JsonNode endorsement, @Nullable String target) {}
+
     @Override
     public void run(VerificationContext ctx) {
         JsonNode c = ctx.credential();
-        List<JsonNode> found = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         collect(c, found);
         JsonNode issuer = c.get("issuer");
         if (issuer != null && issuer.isObject()) {
@@ -61,12 +65,17 @@ final class EndorsementStep implements Step {
         int invalid = 0;
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < checked; i++) {
-            VerificationReport r = pipeline.verifyNested(found.get(i), ctx.depth + 1, ctx.now);
+            Found f = found.get(i);
+            VerificationReport r = pipeline.verifyNested(f.endorsement(), ctx.depth + 1, ctx.now);
             ctx.report.addEndorsement(r);
+            String label = "endorsement " + (i + 1) + r.credentialId().map(id -> " (" + id + ")").orElse("");
+            String subject = subjectId(f.endorsement());
             if (!r.isValid()) {
                 invalid++;
-                reasons.add("endorsement " + (i + 1) + r.credentialId().map(id -> " (" + id + ")").orElse("") + ": "
-                        + r.failures().get(0).message());
+                reasons.add(label + ": " + r.failures().get(0).message());
+            } else if (f.target() != null && subject != null && !subject.equals(f.target())) {
+                invalid++;
+                reasons.add(label + " endorses " + subject + ", not " + f.target() + " where it is attached");
             }
         }
         String more = found.size() > checked ? " Only the first " + checked + " of " + found.size() + " were verified." : "";
@@ -80,9 +89,19 @@ final class EndorsementStep implements Step {
         }
     }
 
-    private static void collect(JsonNode holder, List<JsonNode> out) {
-        out.addAll(each(holder.get("endorsement")));
-        out.addAll(each(holder.get("endorsementJwt")));
+    private static void collect(JsonNode holder, List<Found> out) {
+        String target = VerificationContext.text(holder.get("id"));
+        each(holder.get("endorsement")).forEach(e -> out.add(new Found(e, target)));
+        each(holder.get("endorsementJwt")).forEach(e -> out.add(new Found(e, target)));
+    }
+
+    /** @return the credentialSubject id of an embedded JSON endorsement (null for a JWT or none) */
+    private static @Nullable String subjectId(JsonNode endorsement) {
+        if (!endorsement.isObject()) {
+            return null;
+        }
+        JsonNode subject = endorsement.get("credentialSubject");
+        return subject == null ? null : VerificationContext.text(subject.get("id"));
     }
 
     static List<JsonNode> each(@Nullable JsonNode n) {
