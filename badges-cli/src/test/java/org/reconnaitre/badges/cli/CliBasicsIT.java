@@ -14,6 +14,9 @@ class CliBasicsIT {
         var r = run("--version");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("badges 0.").contains("Reconnaître").doesNotContain("${");
+        var sub = run("verify", "--version");
+        assertThat(sub.exitCode()).isZero();
+        assertThat(sub.out()).isEqualTo(r.out());
     }
 
     @Test
