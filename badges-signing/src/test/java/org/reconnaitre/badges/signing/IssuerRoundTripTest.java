@@ -120,4 +120,13 @@ class IssuerRoundTripTest {
         VerificationReport r = verifier.verify(issuer.signDataIntegrity(c, "ecdsa-rdfc-2019", Instant.parse("2024-01-01T00:00:00Z")));
         assertThat(r.isValid()).as(r.toString()).isTrue();
     }
+
+    @Test
+    void undefinedTermsAreNotSignedAsJwt() {
+        SigningKey key = SigningKey.generate(KeyType.ED25519);
+        String withUndefined = credential(DidKey.of(key.publicKey())).replaceFirst("\\}$", ",\"favouriteColour\":\"blue\"}");
+        assertThatThrownBy(() -> Issuer.with(key).build().signJwt(withUndefined)).isInstanceOf(BadgeException.class)
+                .hasMessageContaining("favouriteColour")
+                .extracting(e -> ((BadgeException) e).code()).isEqualTo(BadgeException.Code.INVALID_DOCUMENT);
+    }
 }

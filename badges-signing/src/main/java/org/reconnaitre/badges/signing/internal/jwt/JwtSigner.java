@@ -16,9 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.Finding;
+import org.reconnaitre.badges.model.Rule;
+import org.reconnaitre.badges.model.Validator;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.JwtOptions;
 import org.reconnaitre.badges.signing.SigningKey;
@@ -27,9 +32,13 @@ import org.reconnaitre.badges.signing.SigningKey;
  * Signs a credential as a VC-JWT. Nimbus builds the JOSE header and the compact serialisation; the
  * signature itself comes from the SDK's {@link SigningKey} (BouncyCastle for Ed25519 and P-256,
  * the JDK for RSA), through a small {@link JWSSigner} adapter, so no JCA provider is registered
- * and Tink is not needed. Stateless and thread-safe. Internal.
+ * and Tink is not needed. A credential using terms its contexts do not define (JSON-LD expansion
+ * would drop them) is refused, as for Data Integrity signing. Stateless and thread-safe. Internal.
  */
 public final class JwtSigner {
+    /** JSON-LD checks only: a term the contexts do not define must not be signed. */
+    private static final Validator JSON_LD = Validator.builder().schemaChecks(false).openBadgesRules(false).build();
+
     private JwtSigner() {}
 
     /**
@@ -46,6 +55,13 @@ public final class JwtSigner {
         JsonNode parsed = Json.parse(credentialJson);
         if (!(parsed instanceof ObjectNode credential) || !credential.has("@context")) {
             throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT, "Only a JSON credential object with an @context can be signed as a JWT.");
+        }
+        List<Finding> undefined = JSON_LD.validate(credentialJson).errors().stream()
+                .filter(f -> f.rule().scope() == Rule.Scope.JSON_LD).toList();
+        if (!undefined.isEmpty()) {
+            throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT, "The credential cannot be signed: "
+                    + undefined.stream().limit(3).map(f -> f.ruleId() + (f.path().isEmpty() ? "" : " at " + f.path())
+                            + ": " + f.message()).collect(Collectors.joining("; ")));
         }
         String issuer = VcJwtPayload.issuerId(credential);
         if (issuer == null) {
