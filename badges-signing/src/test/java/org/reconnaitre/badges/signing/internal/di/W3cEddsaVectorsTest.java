@@ -45,6 +45,26 @@ class W3cEddsaVectorsTest {
         check(SharedData.openbadges().resolve("vectors/w3c-vc-di-eddsa"), dir, suffix, rdfc);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"signedProofSet1.json", "signedProofSet2.json",
+        "signedProofChain1.json", "signedProofChain2.json"})
+    void proofSetsAndChains(String file) throws Exception {
+        Path d = SharedData.openbadges().resolve("vectors/w3c-vc-di-eddsa/proof-set-chain");
+        String text = read(d.resolve(file));
+        ProofResult result = DataIntegrity.verify(text, KeyResolver.offline());
+        assertThat(result.valid()).as(result.summary()).isTrue();
+        JsonNode proofs = Json.parse(text).get("proof");
+        assertThat(result.proofs()).hasSize(proofs.isArray() ? proofs.size() : 1);
+        // a chained proof fails when the proof it builds on is altered
+        if (file.contains("Chain") && proofs.isArray()) {
+            ObjectNode doc = (ObjectNode) Json.parse(text);
+            ((ObjectNode) doc.get("proof").get(0)).put("created", "2020-01-01T00:00:00Z");
+            ProofResult broken = DataIntegrity.verify(Json.write(doc), KeyResolver.offline());
+            assertThat(broken.proofs().get(0).valid()).isFalse();
+            assertThat(broken.proofs().stream().skip(1).anyMatch(p -> !p.valid())).isTrue();
+        }
+    }
+
     private static void check(Path base, String dir, String suffix, boolean rdfc) throws Exception {
         Path d = base.resolve(dir);
         SigningKey key = SigningKey.fromMultibase(Json.parse(read(base.resolve("keyPair.json")))
