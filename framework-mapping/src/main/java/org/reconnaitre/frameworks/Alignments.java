@@ -10,21 +10,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.reconnaitre.badges.model.Alignment;
-import org.reconnaitre.frameworks.crosswalk.Crosswalk;
-import org.reconnaitre.frameworks.crosswalk.Mapping;
-import org.reconnaitre.frameworks.crosswalk.Predicate;
 import org.reconnaitre.frameworks.internal.Text;
 
 /**
  * Between framework concepts and Open Badges 3.0 {@link Alignment}s: a competency becomes an
  * alignment (targetName, targetUrl, targetCode, targetFramework, targetType — {@code CFItem} for
  * CASE items, {@code ext:ESCO...} / {@code ext:ROME...} types otherwise), and a badge's alignments
- * are resolved back to concepts of a loaded framework, or translated through a crosswalk.
+ * are resolved back to concepts of a loaded framework ({@code Crosswalk.translate} carries them
+ * to another framework).
  *
  * <pre>{@code
  * Alignment a = Alignments.of(esco.concept("http://data.europa.eu/esco/skill/...").orElseThrow());
  * Optional<Concept> back = Alignments.resolve(esco, a);
- * List<Alignment> inRome = Alignments.translate(List.of(a), esco, escoToRome, rome, 0.5);
+ * // through a crosswalk: escoToRome.translate(List.of(a), esco, rome, 0.5)
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -119,28 +117,5 @@ public final class Alignments {
             resolve(framework, a).ifPresent(out::add);
         }
         return new ArrayList<>(out);
-    }
-
-    /**
-     * Translates alignments from one framework to another through a crosswalk whose subjects are
-     * concepts of {@code from} and objects concepts of {@code to}. Only mappings that let a holder
-     * of the subject claim the object are followed: EXACT, CLOSE and BROAD (the object is broader);
-     * NARROW and RELATED are not. Mappings below {@code minConfidence} are ignored.
-     *
-     * @return alignments to concepts of {@code to}, distinct, in order
-     */
-    public static List<Alignment> translate(Collection<Alignment> alignments, Framework from, Crosswalk crosswalk,
-            Framework to, double minConfidence) {
-        Set<Concept> targets = new LinkedHashSet<>();
-        for (Concept c : resolveAll(from, alignments)) {
-            for (Mapping m : crosswalk.from(c.id())) {
-                if (m.confidence() < minConfidence || m.predicate() == Predicate.NARROW
-                        || m.predicate() == Predicate.RELATED) {
-                    continue;
-                }
-                to.concept(m.objectId()).ifPresent(targets::add);
-            }
-        }
-        return targets.stream().map(Alignments::of).toList();
     }
 }

@@ -59,7 +59,7 @@ class AlignmentsTest {
                 new Mapping(escoBus.id(), "", Predicate.CLOSE, "urn:rome:fiche:N4103", "", 0.9, "semapv:ManualMappingCuration", ""),
                 new Mapping(escoBus.id(), "", Predicate.NARROW, "urn:rome:fiche:N4101", "", 0.9, "semapv:ManualMappingCuration", ""),
                 new Mapping(escoBus.id(), "", Predicate.BROAD, "urn:rome:fiche:N4125", "", 0.3, "semapv:ManualMappingCuration", "")));
-        List<Alignment> out = Alignments.translate(List.of(Alignments.of(escoBus)), esco, cw, rome, 0.5);
+        List<Alignment> out = cw.translate(List.of(Alignments.of(escoBus)), esco, rome, 0.5);
         assertThat(out).extracting(a -> a.targetCode().orElseThrow()).containsExactly("N4103");
     }
 }

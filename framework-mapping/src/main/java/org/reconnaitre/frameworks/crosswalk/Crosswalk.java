@@ -14,7 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.reconnaitre.badges.model.Alignment;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.frameworks.Alignments;
+import org.reconnaitre.frameworks.Concept;
+import org.reconnaitre.frameworks.Framework;
 
 /**
  * A set of {@link Mapping}s between two frameworks, read and written as SSSOM TSV (a YAML
@@ -82,6 +86,30 @@ public final class Crosswalk {
     public List<Mapping> from(String subjectId) {
         return mappings.stream().filter(m -> m.subjectId().equals(subjectId))
                 .sorted(Comparator.comparingDouble(Mapping::confidence).reversed()).toList();
+    }
+
+    /**
+     * Translates a badge's alignments from one framework to another: each alignment is resolved
+     * to a concept of {@code from} ({@link Alignments#resolve}), then carried through the mappings
+     * whose subject it is to concepts of {@code to}. Only mappings that let a holder of the subject
+     * claim the object are followed: EXACT, CLOSE and BROAD (the object is broader); NARROW and
+     * RELATED are not. Mappings below {@code minConfidence} are ignored.
+     *
+     * @return alignments to concepts of {@code to}, distinct, in order
+     */
+    public List<Alignment> translate(java.util.Collection<Alignment> alignments, Framework from, Framework to,
+            double minConfidence) {
+        java.util.Set<Concept> targets = new java.util.LinkedHashSet<>();
+        for (Concept c : Alignments.resolveAll(from, alignments)) {
+            for (Mapping m : from(c.id())) {
+                if (m.confidence() < minConfidence || m.predicate() == Predicate.NARROW
+                        || m.predicate() == Predicate.RELATED) {
+                    continue;
+                }
+                to.concept(m.objectId()).ifPresent(targets::add);
+            }
+        }
+        return targets.stream().map(Alignments::of).toList();
     }
 
     /** @return every mapping read from the object's side (BROAD ↔ NARROW) */
