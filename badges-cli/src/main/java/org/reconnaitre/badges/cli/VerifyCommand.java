@@ -12,6 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.Fetcher;
@@ -131,10 +134,22 @@ final class VerifyCommand extends BaseCommand {
         out().println(summaryLine(name, report));
         report.issuerId().ifPresent(i -> out().println("  issuer:     " + i));
         report.credentialId().ifPresent(i -> out().println("  credential: " + i));
+        Set<String> refusedHosts = new LinkedHashSet<>();
         for (CheckResult c : report.checks()) {
             out().printf("  %-8s %-17s %s%n", symbol(c.outcome()), c.id(), BadgesCli.oneLine(c.message()));
+            Matcher m = REFUSED_HOST.matcher(c.message());
+            while (m.find()) {
+                refusedHosts.add(m.group(1));
+            }
+        }
+        if (!refusedHosts.isEmpty()) {
+            out().println("hint: nothing is fetched unless you allow it: badges verify "
+                    + refusedHosts.stream().map(h -> "--allow-fetch " + h).collect(Collectors.joining(" ")) + " " + name);
         }
     }
+
+    /** The host named by the SDK's refusal message ("Refused to fetch https://host/..."). */
+    private static final Pattern REFUSED_HOST = Pattern.compile("Refused to fetch https?://([A-Za-z0-9.-]+)");
 
     static String summaryLine(String name, VerificationReport report) {
         long warnings = report.checks().stream().filter(c -> c.outcome() == CheckOutcome.WARNING).count();

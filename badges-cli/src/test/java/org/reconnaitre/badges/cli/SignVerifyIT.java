@@ -117,6 +117,21 @@ class SignVerifyIT {
     }
 
     @Test
+    void aDidWebKeyIsNotFetchedAndTheReportSaysHowToAllowIt() throws Exception {
+        ObjectNode credential = (ObjectNode) JSON.readTree(unsigned.toFile());
+        ((ObjectNode) credential.get("issuer")).put("id", "did:web:issuer.example.org");
+        Path web = Files.writeString(dir.resolve("web.json"), JSON.writeValueAsString(credential));
+        var sign = run("sign", "--key", key.toString(), "--format", "jwt",
+                "--verification-method", "did:web:issuer.example.org#key-1", web.toString());
+        assertThat(sign.exitCode()).as(sign.toString()).isZero();
+        Path jwt = Files.writeString(dir.resolve("web.jwt"), sign.out());
+        var r = run("verify", jwt.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("failed +proof +.*Refused to fetch https://issuer.example.org/")
+                .contains("hint: nothing is fetched unless you allow it: badges verify --allow-fetch issuer.example.org ");
+    }
+
+    @Test
     void stdinIsReadForDash() throws Exception {
         var r = runWithStdin(Files.readAllBytes(signedJwt), "verify", "--json", "-");
         assertThat(r.exitCode()).as(r.toString()).isZero();
