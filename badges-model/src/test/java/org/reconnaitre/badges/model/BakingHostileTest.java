@@ -46,6 +46,16 @@ class BakingHostileTest {
     }
 
     @Test
+    void tooManyChunks() throws Exception {
+        BakingPngs b = BakingPngs.from(tinyPng());
+        byte[] empty = BakingPngs.chunk("tEXt", BakingPngs.bytes("a\0"), true);
+        for (int i = 0; i < 10_001; i++) {
+            b.insertRaw(empty);
+        }
+        refused(b.build(), "more than 10000 chunks");
+    }
+
+    @Test
     void chunkLongerThanTheFile() throws Exception {
         byte[] c = BakingPngs.chunk("tEXt", BakingPngs.bytes("openbadges\0https://example.org/a"), true);
         c[3] = (byte) 0xF0; // 240 bytes declared, far fewer present

@@ -38,7 +38,7 @@ public final class Svg {
 
     /** Sniffs an SVG: optional BOM, white space, XML declaration, comments, DOCTYPE, then {@code <svg}. */
     public static boolean isSvg(byte[] bytes) {
-        String head = sniffText(bytes, 4096);
+        String head = sniffText(bytes, 64 * 1024);
         try {
             Prolog p = prolog(head, true);
             return head.startsWith("<svg", p.rootStart())
