@@ -10,23 +10,19 @@ import com.apicatalog.jsonld.flattening.NodeMap;
 import com.apicatalog.jsonld.flattening.NodeMapBuilder;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
-import com.apicatalog.rdf.canon.RdfCanon;
-import com.apicatalog.rdf.canon.RdfCanonTicker;
-import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.reconnaitre.badges.signing.ProofOutcome.Status;
 
 /**
- * JSON-LD → RDF → RDFC-1.0 canonical N-Quads under a {@link Budget}, failing on terms that
+ * JSON-LD → RDF → RDFC-1.0 canonical N-Quads (our {@link Rdfc10}) under a {@link Budget}, failing on terms that
  * expansion would drop and on relative IRIs (the "safe mode" of other implementations); and JCS.
  * Internal. Thread-safe (no shared mutable state).
  */
@@ -46,12 +42,11 @@ public final class Canonicalizer {
         // The time budget guards RDFC-1.0, whose cost can explode on crafted blank-node graphs;
         // expansion is linear in the (size-bounded) input and has its own, looser Titanium timeout.
         long deadline = System.nanoTime() + budget.timeoutMillis() * 1_000_000L;
-        RdfCanon canon;
-        try {
-            canon = RdfCanon.create("SHA-256", deadlineTicker(deadline, budget));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        Rdfc10 canon = new Rdfc10(() -> {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("deadline of " + budget.timeoutMillis() + " ms exceeded");
+            }
+        });
         int[] count = {0};
         RdfQuadConsumer counting = (s, p, o, dt, lang, dir, g) -> {
             if (++count[0] > budget.maxQuads()) {
@@ -79,16 +74,14 @@ public final class Canonicalizer {
             throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: more than "
                     + budget.maxQuads() + " RDF quads (limit set by the verifier's budget)");
         }
-        StringWriter out = new StringWriter();
         try {
-            canon.provide(new NQuadsWriter(out));
-        } catch (IllegalStateException e) {
+            return canon.canonicalize();
+        } catch (IllegalStateException | StackOverflowError e) {
             throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization (RDFC-1.0) stopped after "
                     + budget.timeoutMillis() + " ms: the graph is too complex (for example many similar blank nodes)");
-        } catch (RdfConsumerException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new ProofFailure(Status.INVALID_DOCUMENT, "RDF canonicalization failed: " + e.getMessage(), e);
         }
-        return out.toString();
     }
 
     /** @return the JCS (RFC 8785) serialisation */
@@ -159,14 +152,6 @@ public final class Canonicalizer {
         String shown = iri.length() > 80 ? iri.substring(0, 77) + "..." : iri;
         throw new ProofFailure(Status.INVALID_DOCUMENT, "Relative " + what + " reference '" + shown
                 + "' found: it is not defined by the document's @context, so signing it would drop it");
-    }
-
-    private static RdfCanonTicker deadlineTicker(long deadline, Budget budget) {
-        return () -> {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("deadline of " + budget.timeoutMillis() + " ms exceeded");
-            }
-        };
     }
 
     private static String message(JsonLdError e) {
