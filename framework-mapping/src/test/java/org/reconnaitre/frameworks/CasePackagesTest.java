@@ -39,6 +39,20 @@ class CasePackagesTest {
     }
 
     @Test
+    void crossFrameworkAssociationsBecomeACrosswalk() throws Exception {
+        var cw = org.reconnaitre.frameworks.crosswalk.Crosswalk.fromCase(PKG, "pkg.json");
+        assertThat(cw.mappings()).singleElement().satisfies(m -> {
+            assertThat(m.subjectId()).isEqualTo("https://case.example.org/i2");
+            assertThat(m.predicate()).isEqualTo(org.reconnaitre.frameworks.crosswalk.Predicate.EXACT);
+            assertThat(m.objectId()).isEqualTo("http://data.europa.eu/esco/skill/x");
+            assertThat(m.provenance()).contains("a2");
+        });
+        assertThatThrownBy(() -> org.reconnaitre.frameworks.crosswalk.Crosswalk.fromCase(
+                "{\"CFAssociations\": [{\"associationType\": \"isRelatedTo\", \"originNodeURI\": {}}]}", "q.json"))
+                .isInstanceOf(BadgeException.class).hasMessageContaining("q.json at /CFAssociations/0");
+    }
+
+    @Test
     void exportThenImportKeepsConceptsLabelsAndHierarchy() throws Exception {
         Framework rome = Fixtures.rome();
         String json = CasePackages.write(rome, Instant.parse("2026-01-01T00:00:00Z"));

@@ -67,6 +67,25 @@ public final class Crosswalk {
         return new Crosswalk(id.strip(), license.strip(), mappings);
     }
 
+    /**
+     * The cross-framework associations of a 1EdTech CASE CFPackage as a crosswalk:
+     * {@code exactMatchOf} → EXACT, {@code isPartOf} → BROAD, {@code isRelatedTo} and
+     * {@code isPeerOf} → RELATED (confidence 1, {@code semapv:ManualMappingCuration}); structural
+     * {@code isChildOf} links are the framework's hierarchy, not mappings, and other types are
+     * skipped.
+     *
+     * @throws BadgeException {@code MALFORMED_DATA} with the JSON pointer of the problem
+     */
+    public static Crosswalk fromCase(String json, String source) throws BadgeException {
+        List<Mapping> out = new ArrayList<>();
+        for (String[] a : org.reconnaitre.frameworks.internal.CaseCodec.associations(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), source)) {
+            out.add(new Mapping(a[0], a[3], Predicate.valueOf(a[1]), a[2], a[4], 1.0, "semapv:ManualMappingCuration",
+                    "CASE CFAssociation " + a[5] + " in " + source));
+        }
+        return new Crosswalk("urn:reconnaitre:case-associations:" + source, "see the CFDocument of " + source, out);
+    }
+
     /** @return the mapping set id */
     public String id() {
         return id;

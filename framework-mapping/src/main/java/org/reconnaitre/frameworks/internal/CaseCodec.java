@@ -84,6 +84,47 @@ public final class CaseCodec {
         return b.build();
     }
 
+    /**
+     * The CFAssociations other than {@code isChildOf} that have a SKOS reading, as
+     * {origin uri, SKOS predicate name, destination uri, origin title, destination title, identifier}.
+     * exactMatchOf → EXACT, isPartOf → BROAD, isRelatedTo / isPeerOf → RELATED; others are skipped.
+     */
+    public static java.util.List<String[]> associations(byte[] json, String source) throws BadgeException {
+        JsonNode root;
+        try {
+            root = Json.parse(json);
+        } catch (BadgeException e) {
+            throw new BadgeException(BadgeException.Code.MALFORMED_DATA, source + ": " + e.getMessage(), e);
+        }
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        int k = 0;
+        for (JsonNode a : root.path("CFAssociations")) {
+            String ptr = "/CFAssociations/" + k++;
+            String p = switch (text(a, "associationType")) {
+                case "exactMatchOf" -> "EXACT";
+                case "isPartOf" -> "BROAD";
+                case "isRelatedTo", "isPeerOf" -> "RELATED";
+                default -> null;
+            };
+            if (p == null) {
+                continue;
+            }
+            String o = nodeUri(a.path("originNodeURI"));
+            String d = nodeUri(a.path("destinationNodeURI"));
+            if (o.isEmpty() || d.isEmpty()) {
+                throw bad(source, ptr, "an association needs originNodeURI and destinationNodeURI with a uri or identifier");
+            }
+            out.add(new String[] {o, p, d, text(a.path("originNodeURI"), "title"),
+                text(a.path("destinationNodeURI"), "title"), text(a, "identifier")});
+        }
+        return out;
+    }
+
+    private static String nodeUri(JsonNode link) {
+        String u = text(link, "uri");
+        return !u.isEmpty() ? u : text(link, "identifier").isEmpty() ? "" : "urn:uuid:" + text(link, "identifier");
+    }
+
     private static int node(FrameworkData.Builder b, JsonNode link) {
         int i = b.find(text(link, "uri"));
         return i >= 0 ? i : b.find(text(link, "identifier"));
