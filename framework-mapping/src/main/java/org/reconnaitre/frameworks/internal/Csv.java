@@ -87,21 +87,29 @@ public final class Csv {
         return error(what, recordLine, 1);
     }
 
+    private boolean fill() throws BadgeException {
+        if (pos < len) {
+            return true;
+        }
+        try {
+            len = in.read(buf, 0, buf.length);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadgeException(BadgeException.Code.MALFORMED_DATA,
+                    source + ":" + line + ":" + (col + 1) + ": not valid UTF-8 (" + e + ")", e);
+        } catch (IOException e) {
+            throw new BadgeException(BadgeException.Code.IO, source + ": " + e.getMessage(), e);
+        }
+        pos = 0;
+        if (len <= 0) {
+            len = 0;
+            return false;
+        }
+        return true;
+    }
+
     private int read() throws BadgeException {
-        if (pos == len) {
-            try {
-                len = in.read(buf, 0, buf.length);
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new BadgeException(BadgeException.Code.MALFORMED_DATA,
-                        source + ":" + line + ":" + (col + 1) + ": not valid UTF-8 (" + e + ")", e);
-            } catch (IOException e) {
-                throw new BadgeException(BadgeException.Code.IO, source + ": " + e.getMessage(), e);
-            }
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
+        if (!fill()) {
+            return -1;
         }
         char c = buf[pos++];
         if (c == '\n') {
@@ -114,22 +122,7 @@ public final class Csv {
     }
 
     private int peek() throws BadgeException {
-        if (pos == len) {
-            try {
-                len = in.read(buf, 0, buf.length);
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new BadgeException(BadgeException.Code.MALFORMED_DATA,
-                        source + ":" + line + ":" + (col + 1) + ": not valid UTF-8 (" + e + ")", e);
-            } catch (IOException e) {
-                throw new BadgeException(BadgeException.Code.IO, source + ": " + e.getMessage(), e);
-            }
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos];
+        return fill() ? buf[pos] : -1;
     }
 
     /**
