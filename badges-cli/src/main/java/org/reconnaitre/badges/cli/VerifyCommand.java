@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
+import org.reconnaitre.badges.signing.status.StatusListCache;
+import org.reconnaitre.badges.signing.status.StatusListCheck;
+import org.reconnaitre.badges.signing.status.StatusPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,7 +102,10 @@ final class VerifyCommand extends BaseCommand {
     }
 
     private Verifier verifier() {
-        Verifier.Builder builder = Verifier.builder();
+        // Status lists are checked through the same fetcher: offline (the default) a credential with
+        // a credentialStatus gets a warning naming the list; a revoked credential always fails.
+        Verifier.Builder builder = Verifier.builder()
+                .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN));
         if (at != null) {
             builder.clock(Clock.fixed(at, ZoneOffset.UTC));
         }
@@ -141,6 +148,12 @@ final class VerifyCommand extends BaseCommand {
             while (m.find()) {
                 refusedHosts.add(m.group(1));
             }
+            if (c.id().equals("status") && c.outcome() != CheckOutcome.PASSED && c.message().contains("NOT checked")) {
+                Matcher u = URL_HOST.matcher(c.message());
+                while (u.find()) {
+                    refusedHosts.add(u.group(1));
+                }
+            }
         }
         if (!refusedHosts.isEmpty()) {
             out().println("hint: nothing is fetched unless you allow it: badges verify "
@@ -150,12 +163,16 @@ final class VerifyCommand extends BaseCommand {
 
     /** The host named by the SDK's refusal message ("Refused to fetch https://host/..."). */
     private static final Pattern REFUSED_HOST = Pattern.compile("Refused to fetch https?://([A-Za-z0-9.-]+)");
+    private static final Pattern URL_HOST = Pattern.compile("https?://([A-Za-z0-9.-]+)");
 
     static String summaryLine(String name, VerificationReport report) {
         long warnings = report.checks().stream().filter(c -> c.outcome() == CheckOutcome.WARNING).count();
+        boolean statusUnchecked = report.check("status")
+                .filter(c -> c.outcome() != CheckOutcome.PASSED && c.message().contains("NOT checked")).isPresent();
         return name + ": " + (report.isValid() ? "VALID" : "INVALID") + " (" + report.format().jsonName()
                 + (report.isValid() ? "" : ", " + report.failures().size() + " failed")
-                + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings")) + ")";
+                + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"))
+                + (statusUnchecked ? ", revocation NOT checked" : "") + ")";
     }
 
     static String symbol(CheckOutcome outcome) {

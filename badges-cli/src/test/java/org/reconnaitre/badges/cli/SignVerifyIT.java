@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconnaitre.badges.testing.SharedData;
 
 /** keygen → sign (di, jwt) → verify / validate / bake, and the verify contract, on the real jar. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,6 +130,15 @@ class SignVerifyIT {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).containsPattern("failed +proof +.*Refused to fetch https://issuer.example.org/")
                 .contains("hint: nothing is fetched unless you allow it: badges verify --allow-fetch issuer.example.org ");
+    }
+
+    @Test
+    void offlineAStatusListIsNotCheckedAndTheSummarySaysSo() {
+        Path revoked = SharedData.openbadges()
+                .resolve("fixtures/1edtech-validator/bit-string-list/credential-status-revoked.json");
+        var r = run("verify", revoked.toString());
+        assertThat(r.out()).contains("revocation NOT checked")
+                .contains("hint: nothing is fetched unless you allow it: badges verify --allow-fetch raw.githubusercontent.com ");
     }
 
     @Test
