@@ -153,9 +153,10 @@ class VerifierPipelineTest {
         assertThat(r.endorsements()).hasSize(2);
         assertThat(r.endorsements().get(0).isValid()).as(r.endorsements().get(0).toString()).isTrue();
         assertThat(r.endorsements().get(1).isValid()).isFalse();
-        assertThat(r.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.WARNING);
+        assertThat(r.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(r.check("endorsements").orElseThrow().message()).contains("1 of 2");
-        assertThat(r.isValid()).isTrue();
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.check("proof").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
 
         String misattached = signed(credential(DID).replace("urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002", "urn:uuid:other")
                 .replaceFirst("\\}$", ",\"endorsement\":[" + signedEndorsement + "]}"));

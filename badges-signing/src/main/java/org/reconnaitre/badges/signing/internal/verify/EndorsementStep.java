@@ -11,9 +11,10 @@ import org.reconnaitre.badges.signing.VerificationReport;
  * strings on the credential, its issuer, and the achievement and its creator) with the same
  * verifier, one nested report each, up to the configured depth and at most
  * {@value #MAX_PER_CREDENTIAL} per credential. An embedded endorsement must also endorse what it is
- * attached to (its {@code credentialSubject.id} is that object's id). An endorsement that does not verify is a warning on
- * the endorsed credential (the endorsement is untrustworthy, the credential itself is not
- * affected); its report says why. Internal.
+ * attached to (its {@code credentialSubject.id} is that object's id). An embedded endorsement that
+ * does not verify fails the check: the issuer signed it into the credential, so the credential
+ * vouches for a claim that cannot be trusted (the 1EdTech validator judges it the same way). Its
+ * own report says why. Internal.
  */
 final class EndorsementStep implements Step {
     static final String ID = "endorsements";
@@ -84,7 +85,7 @@ final class EndorsementStep implements Step {
         } else if (invalid == 0) {
             ctx.warning(ID, "The " + checked + " endorsement(s) checked verify." + more);
         } else {
-            ctx.warning(ID, invalid + " of " + checked + " endorsement(s) do not verify and should not be trusted: "
+            ctx.failed(ID, invalid + " of " + checked + " endorsement(s) do not verify: "
                     + String.join("; ", reasons) + "." + more);
         }
     }
