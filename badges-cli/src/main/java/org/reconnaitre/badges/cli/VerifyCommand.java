@@ -155,9 +155,25 @@ final class VerifyCommand extends BaseCommand {
                 }
             }
         }
+        nested("endorsement", report.endorsements());
+        nested("credential", report.credentials());
         if (!refusedHosts.isEmpty()) {
             out().println("hint: nothing is fetched unless you allow it: badges verify "
                     + refusedHosts.stream().map(h -> "--allow-fetch " + h).collect(Collectors.joining(" ")) + " " + name);
+        }
+    }
+
+    /** One line per nested report (endorsements, CLR credentials), with its first failure. */
+    private void nested(String what, List<VerificationReport> reports) {
+        for (int i = 0; i < reports.size(); i++) {
+            VerificationReport r = reports.get(i);
+            String line = "  " + what + " " + (i + 1) + ": " + (r.isValid() ? "VALID" : "INVALID")
+                    + r.issuerId().map(id -> " (issuer " + id + ")").orElse("");
+            if (!r.isValid()) {
+                CheckResult first = r.failures().get(0);
+                line += " " + first.id() + ": " + BadgesCli.oneLine(first.message());
+            }
+            out().println(line);
         }
     }
 

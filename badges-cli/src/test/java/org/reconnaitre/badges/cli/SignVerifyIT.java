@@ -142,6 +142,13 @@ class SignVerifyIT {
     }
 
     @Test
+    void aClrShowsOneLinePerNestedCredential() {
+        Path clr = SharedData.openbadges().resolve("fixtures/1edtech-validator/clr20/simple.json");
+        var r = run("verify", clr.toString());
+        assertThat(r.out()).as(r.toString()).containsPattern("\\n  credential 1: (VALID|INVALID) \\(issuer ");
+    }
+
+    @Test
     void stdinIsReadForDash() throws Exception {
         var r = runWithStdin(Files.readAllBytes(signedJwt), "verify", "--json", "-");
         assertThat(r.exitCode()).as(r.toString()).isZero();
