@@ -56,7 +56,9 @@ public final class Canonicalizer {
         };
         try {
             NodeMap nodeMap = NodeMapBuilder.with(expanded, new NodeMap()).build();
-            JsonLdToRdf.with(nodeMap).produceGeneralizedRdf(false).provide(counting);
+            // like jsonld.js: an IRI with a scheme is emitted as is, never silently dropped
+            JsonLdToRdf.with(nodeMap).produceGeneralizedRdf(false)
+                    .uriValidation(com.apicatalog.jsonld.uri.UriValidationPolicy.SchemeOnly).provide(counting);
         } catch (JsonLdError e) {
             if (e.getCause() instanceof RdfConsumerException) {
                 throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: the document has "
