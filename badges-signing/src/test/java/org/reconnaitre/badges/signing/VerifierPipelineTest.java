@@ -94,6 +94,14 @@ class VerifierPipelineTest {
     }
 
     @Test
+    void anOpenBadges2AssertionIsNamedAsSuch() {
+        String ob2 = "{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Assertion\",\"id\":\"https://example.org/a\"}";
+        CheckResult c = verifier().verify(ob2).check("context-and-type").orElseThrow();
+        assertThat(c.outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(c.message()).contains("Open Badges 2.0");
+    }
+
+    @Test
     void statusIsSkippedWithAWarningWithoutFetcherAndDelegatedWithOne() throws Exception {
         String withStatus = credential(DID).replaceFirst("\\}$", ",\"credentialStatus\":{\"id\":\"https://status.example/1#5\","
                 + "\"type\":\"BitstringStatusListEntry\",\"statusPurpose\":\"revocation\",\"statusListIndex\":\"5\","

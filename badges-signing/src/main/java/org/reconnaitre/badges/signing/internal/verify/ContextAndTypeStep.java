@@ -40,6 +40,12 @@ final class ContextAndTypeStep implements Step {
         }
         String first = contextNode.isArray() ? (contextNode.size() > 0 ? VerificationContext.text(contextNode.get(0)) : null)
                 : VerificationContext.text(contextNode);
+        if (contexts.stream().anyMatch(u -> u.startsWith("https://w3id.org/openbadges/v") || u.startsWith("https://openbadgespec.org/"))
+                && !(VC1.equals(first) || VC2.equals(first))) {
+            ctx.failed(ID, "This is an Open Badges 2.0 (or older) document, not a verifiable credential: this verifier"
+                    + " checks Open Badges 3.0 and CLR 2.0 credentials.");
+            return;
+        }
         if (first == null || !(first.equals(VC1) || first.equals(VC2))) {
             ctx.failed(ID, "The first @context must be the Verifiable Credentials context (" + VC2 + " or " + VC1
                     + "), found " + (first == null ? "none" : first) + ".");
