@@ -8,7 +8,6 @@ import org.reconnaitre.badges.signing.KeySource;
 import org.reconnaitre.badges.signing.ProofOutcome;
 import org.reconnaitre.badges.signing.ProofResult;
 import org.reconnaitre.badges.signing.VerificationMethod;
-import org.reconnaitre.badges.signing.VerificationReport;
 
 /**
  * Embedded proofs (Data Integrity suites and Ed25519Signature2020), checked by
