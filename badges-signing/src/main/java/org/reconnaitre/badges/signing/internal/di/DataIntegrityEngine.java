@@ -303,7 +303,7 @@ public final class DataIntegrityEngine {
                 docHash = sha256(suite.rdfc ? Canonicalizer.rdfc(doc, budget) : jcsChecked(doc, budget));
                 docHashes.put(cacheKey, docHash);
             }
-            byte[] configHash = sha256(suite.rdfc ? Canonicalizer.rdfc(config, budget) : jcsChecked(config, budget));
+            byte[] configHash = sha256(suite.rdfc ? rdfcConfig(config, budget) : jcsChecked(config, budget));
             byte[] data = concat(configHash, docHash);
             if (!vm.key().verify(data, signature)) {
                 return outcome(index, type, cryptosuite, vmId, purpose, created, Status.INVALID_SIGNATURE,
@@ -318,9 +318,14 @@ public final class DataIntegrityEngine {
 
     static byte[] hashData(Suite suite, ObjectNode config, ObjectNode document, Budget budget) throws ProofFailure {
         if (suite.rdfc) {
-            return concat(sha256(Canonicalizer.rdfc(config, budget)), sha256(Canonicalizer.rdfc(document, budget)));
+            return concat(sha256(rdfcConfig(config, budget)), sha256(Canonicalizer.rdfc(document, budget)));
         }
         return concat(sha256(jcsChecked(config, budget)), sha256(jcsChecked(document, budget)));
+    }
+
+    private static String rdfcConfig(ObjectNode config, Budget budget) throws ProofFailure {
+        Optional<String> fast = ProofConfigTemplate.canonical(config);
+        return fast.isPresent() ? fast.get() : Canonicalizer.rdfc(config, budget);
     }
 
     /** JCS, after checking that JSON-LD expansion would drop nothing (when the document has a context). */
