@@ -129,6 +129,7 @@ class VerifierFixturesTest {
             String probe = f.get("expected").path("check").asText("");
             tests.add(DynamicTest.dynamicTest(file + " -> " + expected, () -> {
                 VerificationReport r = verifier.verify(Files.readAllBytes(root.resolve(file)));
+                assertThat(r.checks()).extracting(CheckResult::id).doesNotHaveDuplicates();
                 switch (expected) {
                     case "valid" -> assertThat(r.isValid()).as(r.toString()).isTrue();
                     case "warning" -> {

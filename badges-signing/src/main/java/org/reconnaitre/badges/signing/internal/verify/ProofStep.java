@@ -21,17 +21,21 @@ final class ProofStep implements Step {
     public void run(VerificationContext ctx) {
         CompactJws jws = ctx.jws;
         if (jws != null) {
+            String note = ctx.credential().has("proof")
+                    ? " The JWT payload also carries an embedded \"proof\"; only the JWT signature was checked." : "";
             try {
                 JwtSignatureVerifier.Verified v = JwtSignatureVerifier.verify(jws, ctx.config.keyResolver(), ctx.issuerId());
                 ctx.signers.add(new VerificationContext.Signer(v.reference(),
                         v.method() == null ? null : v.method().controller(), v.source(), v.key()));
                 String alg = VerificationContext.text(jws.header().get("alg"));
-                ctx.passed(ID, "The JWT signature (" + alg + ") is valid with the key from " + v.reference() + ".");
+                String message = "The JWT signature (" + alg + ") is valid with the key from " + v.reference() + "." + note;
+                if (note.isEmpty()) {
+                    ctx.passed(ID, message);
+                } else {
+                    ctx.warning(ID, message);
+                }
             } catch (JwtException e) {
-                ctx.failed(ID, String.valueOf(e.getMessage()));
-            }
-            if (ctx.credential().has("proof")) {
-                ctx.warning(ID, "The JWT payload also carries an embedded \"proof\"; only the JWT signature was checked.");
+                ctx.failed(ID, e.getMessage() + note);
             }
             return;
         }
