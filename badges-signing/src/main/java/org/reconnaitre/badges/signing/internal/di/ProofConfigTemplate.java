@@ -20,15 +20,14 @@ final class ProofConfigTemplate {
     static final Set<String> KNOWN_CONTEXTS = Set.of(
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
-            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
             "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
             "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
             "https://www.w3.org/ns/credentials/examples/v2");
     private static final Set<String> FIELDS = Set.of("type", "cryptosuite", "created", "verificationMethod",
             "proofPurpose", "@context");
     private static final Set<String> SUITES = Set.of("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "eddsa-2022");
-    private static final Set<String> PURPOSES = Set.of("assertionMethod", "authentication", "capabilityInvocation",
-            "capabilityDelegation", "keyAgreement");
+    /** Only the purpose of credentials; others map to other IRIs (e.g. authentication → authenticationMethod). */
+    private static final Set<String> PURPOSES = Set.of("assertionMethod");
     private static final Pattern CREATED = Pattern.compile(
             "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
     private static final Pattern VM = Pattern.compile("(did|https|http|urn):[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%-]{1,2000}");

@@ -37,10 +37,10 @@ class ProofConfigTemplateTest {
                 "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"));
         String[][] values = {
             {"eddsa-rdfc-2022", "2024-01-01T00:00:00Z", "did:key:z6MkehRgf7yJbgaGfYsdoAsKdBPE3dj2CYhowQdcjqSJgvVd#z6MkehRgf7yJbgaGfYsdoAsKdBPE3dj2CYhowQdcjqSJgvVd", "assertionMethod"},
-            {"ecdsa-rdfc-2019", "2010-01-01T19:23:24.123Z", "https://example.edu/issuers/565049#key-1", "authentication"},
-            {"eddsa-2022", "2022-02-02T02:02:02+01:00", "urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "capabilityInvocation"},
+            {"ecdsa-rdfc-2019", "2010-01-01T19:23:24.123Z", "https://example.edu/issuers/565049#key-1", "assertionMethod"},
+            {"eddsa-2022", "2022-02-02T02:02:02+01:00", "urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "assertionMethod"},
             {"eddsa-rdfc-2022", "2024-06-01T12:00:00Z", "http://issuer.example/keys?id=1&x=%20", "assertionMethod"},
-            {"eddsa-rdfc-2022", "2024-06-01T12:00:00Z", "did:web:example.com%3A8443:a:b#k", "keyAgreement"},
+            {"eddsa-rdfc-2022", "2024-06-01T12:00:00Z", "did:web:example.com%3A8443:a:b#k", "assertionMethod"},
         };
         int checked = 0;
         for (List<String> ctx : contextLists) {
@@ -68,6 +68,8 @@ class ProofConfigTemplateTest {
                 "assertionMethod", none))).isEmpty();
         assertThat(ProofConfigTemplate.canonical(config("eddsa-rdfc-2022", "2024-01-01T00:00:00Z", "did:key:z6Mk",
                 "somethingElse", none))).isEmpty();
+        assertThat(ProofConfigTemplate.canonical(config("eddsa-rdfc-2022", "2024-01-01T00:00:00Z", "did:key:z6Mk",
+                "authentication", none))).isEmpty();
         assertThat(ProofConfigTemplate.canonical(config("eddsa-rdfc-2022", "2024-01-01T00:00:00Z", "did:key:z6Mk",
                 "assertionMethod", List.of("https://example.org/other-context")))).isEmpty();
         ObjectNode v1 = config("eddsa-rdfc-2022", "2024-01-01T00:00:00Z", "did:key:z6Mk", "assertionMethod", none);
