@@ -1,16 +1,12 @@
 package org.reconnaitre.badges.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** JSON text for the commands' machine-readable output. */
 final class JsonOut {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final ObjectMapper PRETTY = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private JsonOut() {}
 
@@ -18,19 +14,6 @@ final class JsonOut {
     static String str(String s) {
         try {
             return MAPPER.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
-    /** @return the tree, indented */
-    static String pretty(JsonNode node) {
-        try {
-            return PRETTY.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

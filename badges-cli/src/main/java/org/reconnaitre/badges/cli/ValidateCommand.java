@@ -1,15 +1,15 @@
 package org.reconnaitre.badges.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Finding;
+import org.reconnaitre.badges.model.JsonValue;
 import org.reconnaitre.badges.model.Rule;
 import org.reconnaitre.badges.model.Severity;
 import org.reconnaitre.badges.model.ValidationReport;
 import org.reconnaitre.badges.model.Validator;
-import org.reconnaitre.badges.model.internal.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,10 +41,10 @@ final class ValidateCommand extends BaseCommand {
         String text = input.json(file);
         Validator validator = Validator.standard();
         if (input.jws()) {
-            JsonNode payload = parse(text);
-            JsonNode vc = payload.get("vc");
-            if (vc != null && vc.isObject()) {
-                text = Json.write(vc);
+            JsonValue payload = parse(text);
+            Optional<JsonValue> vc = payload instanceof JsonValue.ObjectValue o ? o.get("vc") : Optional.empty();
+            if (vc.isPresent() && vc.get() instanceof JsonValue.ObjectValue) {
+                text = vc.get().toString();
             } else {
                 validator = Validator.builder().jwtPayload(true).build();
             }
@@ -61,9 +61,9 @@ final class ValidateCommand extends BaseCommand {
         return report.isValid() ? ExitCodes.VALID : ExitCodes.CHECK_FAILED;
     }
 
-    private JsonNode parse(String text) {
+    private JsonValue parse(String text) {
         try {
-            return Json.parse(text);
+            return JsonValue.parse(text);
         } catch (BadgeException e) {
             throw CliFailure.unreadable(file + ": the JWT payload is not JSON (" + e.getMessage() + ")", e);
         }
