@@ -30,7 +30,7 @@ public final class CachingFetcher implements Fetcher {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CachingFetcher.Entry> eldest) {
                 return size() > maxEntries;
             }
         };
