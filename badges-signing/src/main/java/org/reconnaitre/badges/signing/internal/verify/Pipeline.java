@@ -7,6 +7,7 @@ import java.util.List;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
+import org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier;
 
 /**
  * The verifier pipeline: format → parse → context and type → schema → proof → key binding →
@@ -46,6 +47,10 @@ public final class Pipeline {
             ctx.halted = true;
         }
         for (Step step : steps) {
+            if (step instanceof ParseStep && !ctx.halted && ctx.text != null && Ob2Verifier.isOb2(ctx.text)) {
+                // an Open Badges 2.0 document (or a JWS whose payload is one) has its own verification
+                return Ob2Verifier.verify(ctx.report, ctx.text, config.fetcher(), now, config.clockSkew());
+            }
             if (ctx.halted) {
                 boolean reported = ctx.report.build().check(step.id()).isPresent();
                 if (!reported && !(step instanceof NestedCredentialsStep)) {

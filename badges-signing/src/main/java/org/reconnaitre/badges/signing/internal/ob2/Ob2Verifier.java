@@ -1,0 +1,685 @@
+package org.reconnaitre.badges.signing.internal.ob2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
+import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.internal.crypto.RsaOps;
+import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
+import org.reconnaitre.badges.signing.internal.jwt.JwtException;
+
+/**
+ * Verifies an Open Badges 2.0 document: a hosted or signed (compact JWS, RS256) Assertion, or a
+ * BadgeClass, Issuer or other OB 2.0 node given directly. Linked documents (BadgeClass, Issuer,
+ * CryptographicKey, RevocationList) are fetched only through the caller's fetcher. Checks, in order:
+ * {@code parse}, {@code context-and-type}, {@code ob2-fetch}, {@code ob2-verification},
+ * {@code proof}, {@code key-binding}, {@code recipient}, {@code revocation},
+ * {@code validity-period}. Never throws for bad input. Stateless and thread-safe. Internal.
+ */
+public final class Ob2Verifier {
+
+    static final String PARSE = "parse";
+    static final String CONTEXT = "context-and-type";
+    static final String FETCH = "ob2-fetch";
+    static final String VERIFICATION = "ob2-verification";
+    static final String PROOF = "proof";
+    static final String KEY_BINDING = "key-binding";
+    static final String RECIPIENT = "recipient";
+    static final String REVOCATION = "revocation";
+    static final String VALIDITY = "validity-period";
+
+    private static final String OB2_VOCAB = "https://w3id.org/openbadges#";
+    /** Class terms of the OB 2.0 context (a type must be one of these or an absolute IRI). */
+    private static final Set<String> CLASSES = Set.of("AlignmentObject", "CryptographicKey", "Endorsement",
+            "Assertion", "BadgeClass", "Criteria", "Evidence", "Extension", "FrameValidation", "IdentityObject",
+            "Image", "HostedBadge", "hosted", "Issuer", "Profile", "RevocationList", "SignedBadge", "signed",
+            "TypeValidation", "VerificationObject", "EndorsementClaim", "id", "email", "url", "telephone");
+
+    private Ob2Verifier() {}
+
+    /**
+     * @param text the input text (JSON or compact JWS)
+     * @return whether it is an Open Badges 2.0 (or older) document, or a JWS whose payload is one
+     */
+    public static boolean isOb2(String text) {
+        try {
+            String t = text.strip();
+            JsonNode node;
+            if (CompactJws.looksLikeCompactJws(t)) {
+                node = Json.parse(CompactJws.parse(t).payload());
+            } else if (t.startsWith("{")) {
+                node = Json.parse(t);
+            } else {
+                return false;
+            }
+            return node instanceof ObjectNode obj && isOb2Context(obj.get("@context"));
+        } catch (BadgeException | JwtException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isOb2Context(@Nullable JsonNode ctx) {
+        if (ctx == null) {
+            return false;
+        }
+        if (ctx.isTextual()) {
+            String u = ctx.asText();
+            return u.startsWith("https://w3id.org/openbadges/v") || u.startsWith("https://openbadgespec.org/")
+                    || u.startsWith("https://w3id.org/openbadges/legacy");
+        }
+        if (ctx.isArray()) {
+            JsonNode first = ctx.size() > 0 ? ctx.get(0) : null;
+            if (first != null && first.isTextual() && first.asText().startsWith("https://www.w3.org/")) {
+                return false; // a verifiable credential that merely uses OB terms
+            }
+            for (JsonNode e : ctx) {
+                if (isOb2Context(e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (ctx.isObject()) {
+            JsonNode obi = ctx.get("obi");
+            return obi != null && OB2_VOCAB.equals(obi.asText());
+        }
+        return false;
+    }
+
+    /**
+     * Verifies an OB 2.0 document and adds its checks to {@code report}.
+     *
+     * @param report the report builder (already holding the {@code format} check)
+     * @param text the JSON document or compact JWS
+     * @param fetcher the caller's fetcher (may refuse everything)
+     * @param now the instant of verification
+     * @param skew tolerance on dates
+     * @return the built report
+     */
+    public static VerificationReport verify(VerificationReport.Builder report, String text, Fetcher fetcher,
+            Instant now, Duration skew) {
+        Run run = new Run(report, fetcher, now, skew);
+        try {
+            run.verify(text.strip());
+        } catch (RuntimeException e) {
+            run.fail(run.currentCheck, "The check could not be completed (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); the badge is not considered verified.");
+        }
+        return report.build();
+    }
+
+    /** The state of one verification. Confined to the calling thread. */
+    private static final class Run {
+        final VerificationReport.Builder report;
+        final Fetcher fetcher;
+        final Instant now;
+        final Duration skew;
+        String currentCheck = PARSE;
+        final List<String> fetchNotes = new ArrayList<>();
+        @Nullable String fetchProblem;
+
+        Run(VerificationReport.Builder report, Fetcher fetcher, Instant now, Duration skew) {
+            this.report = report;
+            this.fetcher = fetcher;
+            this.now = now;
+            this.skew = skew;
+        }
+
+        void add(CheckResult r) {
+            report.add(r);
+        }
+
+        void fail(String id, String message) {
+            add(CheckResult.failed(id, message));
+        }
+
+        void pass(String id, String message) {
+            add(CheckResult.passed(id, message));
+        }
+
+        void warn(String id, String message) {
+            add(CheckResult.warning(id, message));
+        }
+
+        void skip(String id, String message) {
+            add(CheckResult.skipped(id, message));
+        }
+
+        void skipRest(String reason, String... ids) {
+            for (String id : ids) {
+                skip(id, reason);
+            }
+        }
+
+        void verify(String text) {
+            ObjectNode doc;
+            @Nullable CompactJws jws = null;
+            try {
+                if (CompactJws.looksLikeCompactJws(text)) {
+                    jws = CompactJws.parse(text);
+                    JsonNode p = Json.parse(jws.payload());
+                    if (!(p instanceof ObjectNode o)) {
+                        fail(PARSE, "The JWS payload is not a JSON object, so it cannot be an Open Badges 2.0 assertion.");
+                        return;
+                    }
+                    doc = o;
+                    pass(PARSE, "The input is a signed Open Badges 2.0 assertion (compact JWS).");
+                } else {
+                    JsonNode n = Json.parse(text);
+                    if (!(n instanceof ObjectNode o)) {
+                        fail(PARSE, "The input is JSON but not an object.");
+                        return;
+                    }
+                    doc = o;
+                    pass(PARSE, "The input is an Open Badges 2.0 JSON document.");
+                }
+            } catch (BadgeException | JwtException e) {
+                fail(PARSE, "The input cannot be read: " + e.getMessage());
+                return;
+            }
+            String id = text(doc.get("id"));
+            report.credentialId(id);
+            currentCheck = CONTEXT;
+            List<String> types = strings(doc.get("type"));
+            if (!contextAndType(doc, types)) {
+                skipRest("Not checked: the document is not a well-formed Open Badges 2.0 node.", FETCH, VERIFICATION,
+                        PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
+                return;
+            }
+            if (types.contains("Assertion")) {
+                assertion(doc, jws);
+            } else {
+                node(doc, types);
+            }
+        }
+
+        /** The context and type rules. */
+        boolean contextAndType(ObjectNode doc, List<String> types) {
+            JsonNode ctx = doc.get("@context");
+            List<JsonNode> entries = new ArrayList<>();
+            if (ctx != null && ctx.isArray()) {
+                ctx.forEach(entries::add);
+            } else if (ctx != null) {
+                entries.add(ctx);
+            }
+            for (JsonNode e : entries) {
+                if (e.isTextual() && !BundledContexts.isBundled(e.asText())) {
+                    fail(CONTEXT, "The @context " + e.asText() + " is not a known Open Badges 2.0 context, so the"
+                            + " document's terms cannot be interpreted.");
+                    return false;
+                }
+                if (!e.isTextual() && !e.isObject()) {
+                    fail(CONTEXT, "The @context contains a value that is neither a URL nor an object.");
+                    return false;
+                }
+            }
+            JsonNode typeNode = doc.get("type");
+            if (typeNode == null || types.isEmpty() || (typeNode.isArray() && types.size() != typeNode.size())) {
+                fail(CONTEXT, "The document has no usable type (a non-empty string or array of strings is required).");
+                return false;
+            }
+            for (String t : types) {
+                if (!CLASSES.contains(t) && !isAbsoluteIri(t)) {
+                    fail(CONTEXT, "The type \"" + t + "\" is not an Open Badges 2.0 class nor an absolute IRI.");
+                    return false;
+                }
+            }
+            pass(CONTEXT, "The document is an Open Badges 2.0 " + String.join(", ", types) + ".");
+            return true;
+        }
+
+        /** A BadgeClass, Issuer or other node given directly: no signature; linked issuer is checked. */
+        void node(ObjectNode doc, List<String> types) {
+            currentCheck = FETCH;
+            if (types.contains("BadgeClass")) {
+                ObjectNode issuer = resolve(doc.get("issuer"), "issuer");
+                if (issuer == null) {
+                    fail(FETCH, "The BadgeClass's issuer cannot be obtained: " + fetchProblem);
+                } else if (!isProfile(issuer)) {
+                    fail(FETCH, "The BadgeClass's issuer " + text(issuer.get("id")) + " has type "
+                            + strings(issuer.get("type")) + ", not Issuer or Profile.");
+                } else {
+                    report.issuerId(text(issuer.get("id")));
+                    passOrWarnFetch("The BadgeClass's issuer profile was obtained.");
+                }
+            } else {
+                skip(FETCH, "Nothing to fetch: the document is a " + String.join(", ", types) + ".");
+            }
+            String reason = "Not applicable: only an Assertion is verified, this document is a "
+                    + String.join(", ", types) + ".";
+            skipRest(reason, VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
+        }
+
+        void passOrWarnFetch(String message) {
+            if (fetchNotes.isEmpty()) {
+                pass(FETCH, message);
+            } else {
+                warn(FETCH, message + " " + String.join(" ", fetchNotes));
+            }
+        }
+
+        void assertion(ObjectNode a, @Nullable CompactJws jws) {
+            currentCheck = FETCH;
+            String id = text(a.get("id"));
+            JsonNode verification = a.get("verification");
+            String vtype = verification == null ? null
+                    : verification.isTextual() ? verification.asText() : text(verification.get("type"));
+            boolean signed = jws != null || "signed".equalsIgnoreCase(vtype) || "SignedBadge".equals(vtype);
+            // the assertion image must not be a data URI
+            JsonNode image = a.get("image");
+            String imageUrl = image == null ? null : image.isTextual() ? image.asText() : text(image.get("id"));
+            if (imageUrl != null && imageUrl.regionMatches(true, 0, "data:", 0, 5)) {
+                fail(FETCH, "The Assertion's image is a data: URI; Open Badges 2.0 requires the Assertion image to be a URL.");
+                skipRest("Not checked: the assertion is malformed.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
+                        REVOCATION, VALIDITY);
+                return;
+            }
+            Fetcher.@Nullable Response hostedCopy = null;
+            if (!signed && id != null && isHttp(id)) {
+                hostedCopy = tryFetch(id);
+            }
+            ObjectNode badge = resolve(a.get("badge"), "badge (BadgeClass)");
+            ObjectNode issuer = null;
+            if (badge != null) {
+                if (!strings(badge.get("type")).contains("BadgeClass")) {
+                    fail(FETCH, "The assertion's badge " + text(badge.get("id")) + " is not a BadgeClass (type "
+                            + strings(badge.get("type")) + ").");
+                    skipRest("Not checked: the badge class is invalid.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
+                            REVOCATION, VALIDITY);
+                    return;
+                }
+                issuer = resolve(badge.get("issuer"), "issuer");
+            }
+            if (badge == null || issuer == null) {
+                fail(FETCH, "The assertion's " + (badge == null ? "BadgeClass" : "issuer") + " cannot be obtained: "
+                        + fetchProblem);
+                skipRest("Not checked: the badge class or issuer is missing.", VERIFICATION, PROOF, KEY_BINDING,
+                        RECIPIENT, REVOCATION, VALIDITY);
+                return;
+            }
+            if (!isProfile(issuer)) {
+                fail(FETCH, "The issuer " + text(issuer.get("id")) + " has type " + strings(issuer.get("type"))
+                        + ", not Issuer or Profile.");
+                skipRest("Not checked: the issuer is invalid.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
+                        REVOCATION, VALIDITY);
+                return;
+            }
+            String issuerId = text(issuer.get("id"));
+            report.issuerId(issuerId);
+            if (issuerId == null || !isHttp(issuerId)) {
+                fetchNotes.add("The issuer id (" + issuerId + ") is not an HTTP(S) URL, so it cannot be checked"
+                        + " against where the issuer profile is published.");
+            }
+            boolean revokedByServer = false;
+            if (hostedCopy != null) {
+                if (hostedCopy.status() == 410) {
+                    revokedByServer = true;
+                } else if (hostedCopy.ok()) {
+                    ObjectNode served = parseObject(hostedCopy);
+                    if (served == null || !id.equals(text(served.get("id")))) {
+                        fail(FETCH, "The document served at the assertion's id " + id + " is not this assertion.");
+                        skipRest("Not checked: the hosted copy differs.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
+                                REVOCATION, VALIDITY);
+                        return;
+                    }
+                    if (served.path("revoked").asBoolean(false)) {
+                        revokedByServer = true;
+                    }
+                } else {
+                    fetchNotes.add("The assertion could not be fetched at its own id " + id + " (HTTP "
+                            + hostedCopy.status() + "); the copy supplied was checked instead.");
+                }
+            } else if (!signed) {
+                fetchNotes.add("The assertion was not fetched at its own id " + id + " (" + fetchProblem
+                        + "); the copy supplied was checked instead.");
+            }
+            passOrWarnFetch("The BadgeClass and the issuer profile were obtained.");
+
+            currentCheck = VERIFICATION;
+            if (signed) {
+                signed(a, jws, issuer, issuerId);
+            } else {
+                hosted(a, id, issuer);
+            }
+            currentCheck = RECIPIENT;
+            skip(RECIPIENT, "No expected recipient identity was supplied, so the recipient was not compared.");
+            currentCheck = REVOCATION;
+            revocation(a, id, issuer, signed, revokedByServer);
+            currentCheck = VALIDITY;
+            validity(a);
+        }
+
+        void hosted(ObjectNode a, @Nullable String id, ObjectNode issuer) {
+            if (id == null || !isHttp(id)) {
+                fail(VERIFICATION, "A hosted assertion must have an HTTP(S) id, found " + id + ".");
+            } else {
+                JsonNode v = issuer.get("verification");
+                List<String> starts = v == null ? List.of() : strings(v.get("startsWith"));
+                List<String> origins = v == null ? List.of() : strings(v.get("allowedOrigins"));
+                String host = URI.create(id).getHost();
+                if (!starts.isEmpty()) {
+                    if (starts.stream().anyMatch(id::startsWith)) {
+                        pass(VERIFICATION, "Hosted assertion; its id " + id + " starts with one of the issuer's"
+                                + " allowed prefixes " + starts + ".");
+                    } else {
+                        fail(VERIFICATION, "Hosted assertion whose id " + id + " starts with none of the issuer's"
+                                + " allowed prefixes " + starts + ".");
+                    }
+                } else if (!origins.isEmpty()) {
+                    if (host != null && origins.stream().anyMatch(o -> o.equalsIgnoreCase(host))) {
+                        pass(VERIFICATION, "Hosted assertion; its host " + host + " is one of the issuer's allowed"
+                                + " origins " + origins + ".");
+                    } else {
+                        fail(VERIFICATION, "Hosted assertion whose host " + host + " is not one of the issuer's"
+                                + " allowed origins " + origins + ".");
+                    }
+                } else {
+                    String issuerId = text(issuer.get("id"));
+                    String issuerHost = issuerId != null && isHttp(issuerId) ? URI.create(issuerId).getHost() : null;
+                    if (issuerHost == null) {
+                        warn(VERIFICATION, "Hosted assertion; the issuer id is not an HTTP(S) URL and declares no"
+                                + " verification scope, so the host " + host + " could not be checked.");
+                    } else if (issuerHost.equalsIgnoreCase(host)) {
+                        pass(VERIFICATION, "Hosted assertion on the issuer's own host " + host + ".");
+                    } else {
+                        fail(VERIFICATION, "Hosted assertion on host " + host + ", which is not the issuer's host "
+                                + issuerHost + " and the issuer allows no other origin.");
+                    }
+                }
+            }
+            skip(PROOF, "Hosted assertion: its authenticity rests on the issuer's server, not on a signature.");
+            skip(KEY_BINDING, "Hosted assertion: there is no signing key.");
+        }
+
+        void signed(ObjectNode a, @Nullable CompactJws jws, ObjectNode issuer, @Nullable String issuerId) {
+            if (jws == null) {
+                fail(VERIFICATION, "The assertion declares signed verification but was not given as a JWS, so its"
+                        + " signature cannot be checked.");
+                skipRest("Not checked: no signature.", PROOF, KEY_BINDING);
+                return;
+            }
+            pass(VERIFICATION, "Signed assertion (compact JWS).");
+            currentCheck = PROOF;
+            String alg = jws.headerText("alg");
+            if (!"RS256".equals(alg)) {
+                fail(PROOF, "The JWS algorithm is " + alg + "; Open Badges 2.0 signed assertions use RS256.");
+                skip(KEY_BINDING, "Not checked: the signature was not verified.");
+                return;
+            }
+            JsonNode v = a.get("verification");
+            String creator = v != null && v.isObject() ? text(v.get("creator")) : null;
+            List<String> issuerKeys = strings(issuer.get("publicKey"));
+            JsonNode pk = issuer.get("publicKey");
+            if (pk != null && pk.isObject()) {
+                issuerKeys = new ArrayList<>(issuerKeys);
+                String kid = text(pk.get("id"));
+                if (kid != null) {
+                    issuerKeys.add(kid);
+                }
+            }
+            String keyRef = creator != null ? creator : issuerKeys.isEmpty() ? null : issuerKeys.get(0);
+            if (keyRef == null) {
+                fail(PROOF, "Neither verification.creator nor the issuer's publicKey names a key to check the signature.");
+                skip(KEY_BINDING, "Not checked: no key.");
+                return;
+            }
+            ObjectNode key = pk != null && pk.isObject() && keyRef.equals(text(pk.get("id"))) ? (ObjectNode) pk
+                    : resolve(com.fasterxml.jackson.databind.node.TextNode.valueOf(keyRef), "key");
+            if (key == null) {
+                fail(PROOF, "The signing key " + keyRef + " cannot be obtained: " + fetchProblem);
+                skip(KEY_BINDING, "Not checked: no key.");
+                return;
+            }
+            RSAPublicKey rsa = rsaKey(text(key.get("publicKeyPem")));
+            if (rsa == null) {
+                fail(PROOF, "The key " + keyRef + " has no usable RSA publicKeyPem.");
+                skip(KEY_BINDING, "Not checked: no key.");
+                return;
+            }
+            if (!RsaOps.verify(rsa, jws.signingInput(), jws.signature())) {
+                fail(PROOF, "The JWS signature does not verify with the key " + keyRef + ".");
+                skip(KEY_BINDING, "Not checked: the signature did not verify.");
+                return;
+            }
+            pass(PROOF, "The RS256 signature verifies with the key " + keyRef + ".");
+            currentCheck = KEY_BINDING;
+            String owner = text(key.get("owner"));
+            if (owner == null || !owner.equals(issuerId)) {
+                fail(KEY_BINDING, "The key " + keyRef + " belongs to " + owner + ", not to the issuer " + issuerId + ".");
+            } else if (!issuerKeys.contains(keyRef)) {
+                fail(KEY_BINDING, "The issuer " + issuerId + " does not list the key " + keyRef + " in its publicKey.");
+            } else {
+                pass(KEY_BINDING, "The key " + keyRef + " is owned by the issuer " + issuerId + ", which lists it.");
+            }
+        }
+
+        void revocation(ObjectNode a, @Nullable String id, ObjectNode issuer, boolean signed, boolean revokedByServer) {
+            if (revokedByServer || a.path("revoked").asBoolean(false)) {
+                String reason = text(a.get("revocationReason"));
+                fail(REVOCATION, "The assertion has been revoked by its issuer"
+                        + (reason == null ? "." : ": " + reason + "."));
+                return;
+            }
+            if (!signed) {
+                pass(REVOCATION, "The hosted assertion is not marked revoked.");
+                return;
+            }
+            JsonNode rl = issuer.get("revocationList");
+            if (rl == null) {
+                pass(REVOCATION, "The issuer publishes no revocation list.");
+                return;
+            }
+            ObjectNode list = resolve(rl, "revocation list");
+            if (list == null) {
+                fail(REVOCATION, "The issuer's revocation list cannot be obtained (" + fetchProblem
+                        + "), so the assertion cannot be shown not to be revoked.");
+                return;
+            }
+            if (!strings(list.get("type")).contains("RevocationList")) {
+                fail(REVOCATION, "The issuer's revocation list document is not a RevocationList.");
+                return;
+            }
+            String uid = text(a.get("uid"));
+            JsonNode revoked = list.get("revokedAssertions");
+            if (revoked != null && revoked.isArray()) {
+                for (JsonNode e : revoked) {
+                    String rid = e.isTextual() ? e.asText() : text(e.get("id"));
+                    String ruid = e.isObject() ? text(e.get("uid")) : null;
+                    if ((rid != null && rid.equals(id)) || (ruid != null && ruid.equals(uid))
+                            || (rid != null && rid.equals(uid))) {
+                        String reason = e.isObject() ? text(e.get("revocationReason")) : null;
+                        fail(REVOCATION, "The assertion is listed in the issuer's revocation list"
+                                + (reason == null ? "." : ": " + reason + "."));
+                        return;
+                    }
+                }
+            }
+            pass(REVOCATION, "The assertion is not in the issuer's revocation list.");
+        }
+
+        void validity(ObjectNode a) {
+            Instant issued;
+            Instant expires;
+            try {
+                issued = date(a.get("issuedOn"), "issuedOn");
+                expires = date(a.get("expires"), "expires");
+            } catch (IllegalArgumentException e) {
+                fail(VALIDITY, e.getMessage());
+                return;
+            }
+            if (issued == null) {
+                fail(VALIDITY, "The assertion has no issuedOn date.");
+                return;
+            }
+            if (expires != null && expires.isBefore(issued)) {
+                fail(VALIDITY, "The assertion expires (" + expires + ") before it was issued (" + issued + ").");
+                return;
+            }
+            if (issued.isAfter(now.plus(skew))) {
+                fail(VALIDITY, "The assertion is issued in the future: issuedOn is " + issued + ", and it is now " + now + ".");
+                return;
+            }
+            if (expires != null && expires.isBefore(now.minus(skew))) {
+                fail(VALIDITY, "The assertion has expired: expires was " + expires + ", and it is now " + now + ".");
+                return;
+            }
+            pass(VALIDITY, "Issued on " + issued + (expires == null ? ", no expiry." : ", expires " + expires + "."));
+        }
+
+        /** An embedded node, or the document fetched at a URL; null (with {@link #fetchProblem}) when neither. */
+        @Nullable ObjectNode resolve(@Nullable JsonNode ref, String what) {
+            if (ref == null || ref.isNull()) {
+                fetchProblem = "the " + what + " is missing.";
+                return null;
+            }
+            if (ref.isObject()) {
+                return (ObjectNode) ref;
+            }
+            if (!ref.isTextual()) {
+                fetchProblem = "the " + what + " is neither a URL nor an object.";
+                return null;
+            }
+            String url = ref.asText();
+            if (!isHttp(url)) {
+                fetchProblem = "the " + what + " reference " + url + " is not an HTTP(S) URL.";
+                return null;
+            }
+            Fetcher.Response r = tryFetch(url);
+            if (r == null) {
+                return null;
+            }
+            if (!r.ok()) {
+                fetchProblem = "fetching the " + what + " at " + url + " gave HTTP " + r.status() + ".";
+                return null;
+            }
+            ObjectNode o = parseObject(r);
+            if (o == null) {
+                fetchProblem = "the " + what + " at " + url + " is not a JSON object.";
+                return null;
+            }
+            String served = text(o.get("id"));
+            if (served != null && !served.equals(url)) {
+                fetchNotes.add("The " + what + " fetched at " + url + " declares a different id (" + served + ").");
+            }
+            return o;
+        }
+
+        Fetcher.@Nullable Response tryFetch(String url) {
+            try {
+                return fetcher.fetch(URI.create(url));
+            } catch (BadgeException e) {
+                fetchProblem = e.code() == BadgeException.Code.FETCH_REFUSED
+                        ? "fetching " + url + " is not allowed (no fetcher configured for it)."
+                        : "fetching " + url + " failed: " + e.getMessage();
+                return null;
+            } catch (IllegalArgumentException e) {
+                fetchProblem = url + " is not a valid URL.";
+                return null;
+            }
+        }
+    }
+
+    static @Nullable ObjectNode parseObject(Fetcher.Response r) {
+        try {
+            return Json.parse(r.body()) instanceof ObjectNode o ? o : null;
+        } catch (BadgeException e) {
+            return null;
+        }
+    }
+
+    static boolean isProfile(ObjectNode issuer) {
+        List<String> t = strings(issuer.get("type"));
+        return t.contains("Issuer") || t.contains("Profile");
+    }
+
+    /** Parses an RSA public key from PEM (SubjectPublicKeyInfo); null when it is not one. */
+    static @Nullable RSAPublicKey rsaKey(@Nullable String pem) {
+        if (pem == null || pem.length() > 16_384) {
+            return null;
+        }
+        String b64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+                .replaceAll("\\s", "");
+        try {
+            byte[] der = Base64.getDecoder().decode(b64);
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)) instanceof RSAPublicKey k
+                    ? k : null;
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static @Nullable Instant date(@Nullable JsonNode n, String name) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("The " + name + " date is not a string.");
+        }
+        String s = n.asText().toUpperCase(Locale.ROOT);
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException("The " + name + " date \"" + n.asText() + "\" is not an ISO 8601 date-time.");
+            }
+        }
+    }
+
+    static boolean isHttp(String s) {
+        String l = s.toLowerCase(Locale.ROOT);
+        return l.startsWith("https://") || l.startsWith("http://");
+    }
+
+    static boolean isAbsoluteIri(String s) {
+        int colon = s.indexOf(':');
+        return colon > 0 && s.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*") && !s.contains(" ");
+    }
+
+    static @Nullable String text(@Nullable JsonNode n) {
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    static List<String> strings(@Nullable JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (n.isTextual()) {
+            out.add(n.asText());
+        } else if (n.isArray()) {
+            n.forEach(e -> {
+                if (e.isTextual()) {
+                    out.add(e.asText());
+                }
+            });
+        }
+        return out;
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,157 @@
+package org.reconnaitre.badges.signing.internal.ob2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.signing.CheckOutcome;
+import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.Verifier;
+import org.reconnaitre.badges.testing.SharedData;
+
+/**
+ * Every 1EdTech validator Open Badges 2.0 fixture with an expected outcome gets that outcome from
+ * {@link Verifier#verify(Path)}, offline: the manifest's {@code urlMap} prefixes for
+ * {@code example.org} are served from {@code ob20/assets/} through {@link Fetcher#offline}. Files
+ * that cannot be judged (or are not implemented) are listed in {@link #NOT_JUDGED} with the reason.
+ */
+class Ob2FixturesTest {
+    static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+    static final String DIR = "fixtures/1edtech-validator/ob20/";
+
+    /** Fixtures with an expected outcome that this test does not assert, and why. */
+    static final Map<String, String> NOT_JUDGED = new LinkedHashMap<>();
+
+    static {
+        NOT_JUDGED.put(DIR + "assertion-with-extension-node-invalid.json",
+                "not implemented: OB 2.0 extension nodes are not validated against their extension JSON Schema"
+                        + " (the verifier reports the badge as valid)");
+        NOT_JUDGED.put(DIR + "redirected-validation-subject.json",
+                "not strict JSON (// comments) and not used by any 1EdTech test: a parse failure is expected");
+    }
+
+    static Verifier verifier(Path root, JsonNode manifest) {
+        Map<String, Path> map = new LinkedHashMap<>();
+        for (JsonNode u : manifest.get("urlMap")) {
+            String file = u.get("file").asText();
+            if (file.startsWith(DIR)) {
+                map.put(u.get("url").asText(), root.resolve(file));
+            }
+        }
+        assertThat(map).as("the manifest maps the example.org prefixes to ob20/assets").hasSize(3);
+        return Verifier.builder().clock(Clock.fixed(AT, ZoneOffset.UTC)).fetcher(Fetcher.offline(map)).build();
+    }
+
+    static String expected(JsonNode f) {
+        JsonNode e = f.get("expected");
+        if (e == null || e.get("outcome") == null) {
+            return "none";
+        }
+        String o = e.get("outcome").asText();
+        if (o.equals("not-tested")) {
+            String inferred = e.path("inferred").asText(e.path("detail").asText());
+            return inferred.startsWith("valid") ? "valid" : "none";
+        }
+        return o;
+    }
+
+    @TestFactory
+    List<DynamicTest> everyOb20FixtureGetsTheManifestOutcome() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        Verifier verifier = verifier(root, manifest);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode f : manifest.get("fixtures")) {
+            String file = f.get("file").asText();
+            String outcome = expected(f);
+            if (!file.startsWith(DIR) || outcome.equals("support") || outcome.equals("none")
+                    || NOT_JUDGED.containsKey(file)) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(file.substring(DIR.length()) + " -> " + outcome, () -> {
+                VerificationReport r = verifier.verify(root.resolve(file));
+                assertThat(r.checks()).as("%s: checks are reported", file).isNotEmpty();
+                assertThat(r.checks()).as("%s: every check has a reason", file)
+                        .allSatisfy(c -> assertThat(c.message()).isNotBlank());
+                assertThat(r.checks().stream().map(CheckResult::id).distinct().count())
+                        .as("%s: check ids are unique in %s", file, r.checks()).isEqualTo(r.checks().size());
+                switch (outcome) {
+                    case "valid" -> assertThat(r.isValid()).as("%s should be valid: %s", file, r.checks()).isTrue();
+                    case "warning" -> {
+                        assertThat(r.isValid()).as("%s should be valid: %s", file, r.checks()).isTrue();
+                        assertThat(r.hasWarnings()).as("%s should warn: %s", file, r.checks()).isTrue();
+                    }
+                    case "invalid" -> assertThat(r.isValid()).as("%s should be invalid: %s", file, r.checks()).isFalse();
+                    default -> throw new AssertionError("unknown expected outcome " + outcome + " for " + file);
+                }
+            }));
+        }
+        assertThat(tests).as("OB 2.0 fixtures judged").hasSizeGreaterThan(30);
+        return tests;
+    }
+
+    @Test
+    void notJudgedListStaysInStepWithTheManifest() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        List<String> files = new ArrayList<>();
+        manifest.get("fixtures").forEach(f -> files.add(f.get("file").asText()));
+        assertThat(files).containsAll(NOT_JUDGED.keySet());
+    }
+
+    @Test
+    void revokedSignedAssertionFailsTheRevocationCheckWithTheReason() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        VerificationReport r = verifier.verify(root.resolve(DIR + "simple-revoked.jwt"));
+        assertThat(r.check("proof")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.PASSED);
+        assertThat(r.check("key-binding")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.PASSED);
+        assertThat(r.check("revocation")).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckOutcome.FAILED);
+            assertThat(c.message()).contains("A good reason, for sure");
+        });
+        assertThat(r.issuerId()).contains("https://example.org/organization-with-revocation-list.json");
+    }
+
+    @Test
+    void tamperedSignedAssertionFailsTheProofCheck() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        String jws = Files.readString(root.resolve(DIR + "simple.jwt")).strip();
+        String[] parts = jws.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("2016-12-31", "2017-12-31");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        VerificationReport r = verifier.verify(tampered);
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.check("proof")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.FAILED);
+        assertThat(verifier.verify(jws).isValid()).as("the untouched token verifies").isTrue();
+    }
+
+    @Test
+    void withoutAFetcherAHostedAssertionFailsWithAReasonInsteadOfPassing() throws Exception {
+        Path root = SharedData.openbadges();
+        VerificationReport r = Verifier.builder().clock(Clock.fixed(AT, ZoneOffset.UTC)).build()
+                .verify(root.resolve(DIR + "basic-assertion.json"));
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.check("ob2-fetch")).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckOutcome.FAILED);
+            assertThat(c.message()).contains("not allowed");
+        });
+    }
+}
