@@ -41,6 +41,7 @@ public final class Ob2Verifier {
 
     static final String PARSE = "parse";
     static final String CONTEXT = "context-and-type";
+    static final String SCHEMA = "schema";
     static final String FETCH = "ob2-fetch";
     static final String VERIFICATION = "ob2-verification";
     static final String PROOF = "proof";
@@ -65,6 +66,9 @@ public final class Ob2Verifier {
     public static boolean isOb2(String text) {
         try {
             String t = text.strip();
+            if (isHttp(t) && t.length() < 2048 && t.chars().noneMatch(Character::isWhitespace)) {
+                return true; // a hosted assertion URL baked into an image
+            }
             JsonNode node;
             if (CompactJws.looksLikeCompactJws(t)) {
                 node = Json.parse(CompactJws.parse(t).payload());
@@ -85,8 +89,7 @@ public final class Ob2Verifier {
         }
         if (ctx.isTextual()) {
             String u = ctx.asText();
-            return u.startsWith("https://w3id.org/openbadges/v") || u.startsWith("https://openbadgespec.org/")
-                    || u.startsWith("https://w3id.org/openbadges/legacy");
+            return u.startsWith("https://w3id.org/openbadges") || u.startsWith("https://openbadgespec.org/");
         }
         if (ctx.isArray()) {
             JsonNode first = ctx.size() > 0 ? ctx.get(0) : null;
@@ -172,7 +175,17 @@ public final class Ob2Verifier {
             }
         }
 
-        void verify(String text) {
+        void verify(String input) {
+            String text = input;
+            if (isHttp(text) && !text.startsWith("{")) {
+                Fetcher.@Nullable Response r = tryFetch(text);
+                if (r == null || !r.ok()) {
+                    fail(PARSE, "The hosted assertion at " + text + " cannot be fetched: "
+                            + (r == null ? fetchProblem : "HTTP " + r.status()));
+                    return;
+                }
+                text = utf8(r.body()).strip();
+            }
             ObjectNode doc;
             @Nullable CompactJws jws = null;
             try {
@@ -203,9 +216,22 @@ public final class Ob2Verifier {
             currentCheck = CONTEXT;
             List<String> types = strings(doc.get("type"));
             if (!contextAndType(doc, types)) {
-                skipRest("Not checked: the document is not a well-formed Open Badges 2.0 node.", FETCH, VERIFICATION,
-                        PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
+                skipRest("Not checked: the document is not a well-formed Open Badges 2.0 node.", SCHEMA, FETCH,
+                        VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
                 return;
+            }
+            currentCheck = SCHEMA;
+            String problem = types.contains("Assertion") ? assertionProblem(doc) : null;
+            if (problem != null) {
+                fail(SCHEMA, problem);
+                skipRest("Not checked: the assertion is malformed.", FETCH, VERIFICATION, PROOF, KEY_BINDING,
+                        RECIPIENT, REVOCATION, VALIDITY);
+                return;
+            }
+            if (types.contains("Assertion")) {
+                pass(SCHEMA, "The assertion has its required properties (recipient, badge, verification, issuedOn).");
+            } else {
+                skip(SCHEMA, "Only an Assertion's required properties are checked.");
             }
             if (types.contains("Assertion")) {
                 assertion(doc, jws);
@@ -249,6 +275,27 @@ public final class Ob2Verifier {
             return true;
         }
 
+        /** @return why the assertion lacks a required property or has a forbidden value, or null */
+        @Nullable String assertionProblem(ObjectNode a) {
+            for (String required : List.of("recipient", "badge", "verification", "issuedOn")) {
+                JsonNode v = a.get(required);
+                if (v == null || v.isNull()) {
+                    return "The assertion lacks the required property " + required + ".";
+                }
+            }
+            JsonNode r = a.get("recipient");
+            if (!r.isObject() || text(r.get("identity")) == null || text(r.get("type")) == null) {
+                return "The assertion's recipient must be an IdentityObject with a type and an identity.";
+            }
+            JsonNode image = a.get("image");
+            String imageUrl = image == null ? null : image.isTextual() ? image.asText() : text(image.get("id"));
+            if (imageUrl != null && imageUrl.regionMatches(true, 0, "data:", 0, 5)) {
+                return "The Assertion's image is a data: URI; Open Badges 2.0 requires the Assertion image to be a URL"
+                        + " (only a BadgeClass image may be a data URI).";
+            }
+            return null;
+        }
+
         /** A BadgeClass, Issuer or other node given directly: no signature; linked issuer is checked. */
         void node(ObjectNode doc, List<String> types) {
             currentCheck = FETCH;
@@ -286,15 +333,6 @@ public final class Ob2Verifier {
             String vtype = verification == null ? null
                     : verification.isTextual() ? verification.asText() : text(verification.get("type"));
             boolean signed = jws != null || "signed".equalsIgnoreCase(vtype) || "SignedBadge".equals(vtype);
-            // the assertion image must not be a data URI
-            JsonNode image = a.get("image");
-            String imageUrl = image == null ? null : image.isTextual() ? image.asText() : text(image.get("id"));
-            if (imageUrl != null && imageUrl.regionMatches(true, 0, "data:", 0, 5)) {
-                fail(FETCH, "The Assertion's image is a data: URI; Open Badges 2.0 requires the Assertion image to be a URL.");
-                skipRest("Not checked: the assertion is malformed.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
-                        REVOCATION, VALIDITY);
-                return;
-            }
             Fetcher.@Nullable Response hostedCopy = null;
             if (!signed && id != null && isHttp(id)) {
                 hostedCopy = tryFetch(id);

@@ -9,7 +9,7 @@ import org.reconnaitre.badges.signing.VerificationReport.Format;
 /**
  * Extracts the credential baked into a PNG or SVG image through the model's {@link Baking} API
  * (bounded, hostile-input safe) and hands its text to the following steps. An Open Badges 2.0
- * hosted-assertion URL is reported as not verifiable here. Internal.
+ * hosted-assertion URL is handed on as text, for the Open Badges 2.0 verifier to fetch. Internal.
  */
 final class Unbaker {
     private Unbaker() {}
@@ -35,9 +35,10 @@ final class Unbaker {
                         + " (" + baked.version() + " baking).");
             }
             case URL -> {
-                ctx.failed(FormatStep.ID, "The " + format + " image carries the URL of an Open Badges 2.0 hosted assertion ("
-                        + baked.content() + "); Open Badges 2.0 verification is not part of this verifier.");
-                ctx.halted = true;
+                // verified by the Open Badges 2.0 verifier, which fetches it through the caller's fetcher
+                ctx.text = baked.content().strip();
+                ctx.passed(FormatStep.ID, "The input is a baked " + format + " image carrying the URL of an Open Badges 2.0"
+                        + " hosted assertion (" + baked.content().strip() + ").");
             }
         }
     }

@@ -44,6 +44,22 @@ class Ob2FixturesTest {
                 "not strict JSON (// comments) and not used by any 1EdTech test: a parse failure is expected");
     }
 
+    /** The check that must fail for each fixture the manifest calls invalid (file name under ob20/). */
+    static final Map<String, String> FAILING_CHECK = Map.ofEntries(
+            Map.entry("assertion-with-data-image.json", "schema"),
+            Map.entry("basic-assertion-expired-before-issued.json", "validity-period"),
+            Map.entry("basic-assertion-expired.json", "validity-period"),
+            Map.entry("basic-assertion-in-future.json", "validity-period"),
+            Map.entry("basic-assertion-invalid-context.json", "context-and-type"),
+            Map.entry("basic-assertion-invalid-type.json", "context-and-type"),
+            Map.entry("basic-assertion-with-allowed-origins-invalid-multiple-starts-with.json", "ob2-verification"),
+            Map.entry("basic-assertion-with-allowed-origins-invalid-starts-with.json", "ob2-verification"),
+            Map.entry("rdf-validation/badge-class-invalid-issuer-type.json", "ob2-fetch"),
+            Map.entry("rdf-validation/invalid-class.json", "context-and-type"),
+            Map.entry("rdf-validation/invalid-empty-type.json", "context-and-type"),
+            Map.entry("rdf-validation/invalid-one-invalid-class.json", "context-and-type"),
+            Map.entry("simple-revoked.jwt", "revocation"));
+
     static Verifier verifier(Path root, JsonNode manifest) {
         Map<String, Path> map = new LinkedHashMap<>();
         for (JsonNode u : manifest.get("urlMap")) {
@@ -95,7 +111,12 @@ class Ob2FixturesTest {
                         assertThat(r.isValid()).as("%s should be valid: %s", file, r.checks()).isTrue();
                         assertThat(r.hasWarnings()).as("%s should warn: %s", file, r.checks()).isTrue();
                     }
-                    case "invalid" -> assertThat(r.isValid()).as("%s should be invalid: %s", file, r.checks()).isFalse();
+                    case "invalid" -> {
+                        String check = FAILING_CHECK.get(file.substring(DIR.length()));
+                        assertThat(check).as("%s: the check expected to fail is listed", file).isNotNull();
+                        assertThat(r.failures()).as("%s should fail %s: %s", file, check, r.checks())
+                                .extracting(CheckResult::id).containsExactly(check);
+                    }
                     default -> throw new AssertionError("unknown expected outcome " + outcome + " for " + file);
                 }
             }));
