@@ -1,0 +1,117 @@
+package org.reconnaitre.badges.conformance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.reconnaitre.badges.conformance.ConformanceRule.Origin;
+import org.reconnaitre.badges.model.Rule;
+import org.reconnaitre.badges.model.Severity;
+
+/**
+ * The rule catalogue of the conformance kit: every rule of the validator, every check of the
+ * verifier and the kit's own checks, each with a stable id, severity, spec section and one-line
+ * explanation. {@code badges-conformance/RULES.md} is generated from it by {@link RulesMarkdown}.
+ * Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * for (ConformanceRule r : ConformanceRules.all()) {
+ *     System.out.println(r.id() + ": " + r.summary());
+ * }
+ * }</pre>
+ */
+public final class ConformanceRules {
+
+    /** Prefix of the rule id that stands for a verifier check: {@code VERIFY-} + the upper-case check id. */
+    public static final String VERIFIER_PREFIX = "VERIFY-";
+
+    /** The issuer (its DID or profile URL) resolves as a verifier would resolve it. */
+    public static final String ISSUER_RESOLVABLE = "ISSUER-RESOLVABLE";
+    /** The key of every proof is controlled by the issuer. */
+    public static final String ISSUER_KEY = "ISSUER-KEY";
+    /** A hashed recipient identifier matches the identity the caller expects. */
+    public static final String RECIPIENT_MATCH = "RECIPIENT-MATCH";
+    /** The credential is secured with the cryptosuite / algorithm the caller expects. */
+    public static final String SIGNED_WITH = "SIGNED-WITH";
+    /** The proof still verifies after parsing and re-serializing the JSON. */
+    public static final String ROBUST_ROUND_TRIP = "ROBUST-ROUND-TRIP";
+    /** The proof still verifies after reordering every object's keys. */
+    public static final String ROBUST_KEY_ORDER = "ROBUST-KEY-ORDER";
+    /** The proof fails after a one-field change of meaning. */
+    public static final String ROBUST_TAMPER = "ROBUST-TAMPER";
+
+    private static final List<ConformanceRule> ALL;
+
+    static {
+        List<ConformanceRule> all = new ArrayList<>();
+        for (Rule r : Rule.all()) {
+            all.add(new ConformanceRule(r.id(), r.defaultSeverity(), Origin.VALIDATOR, r.spec(), r.summary()));
+        }
+        String ob = "https://www.imsglobal.org/spec/ob/v3p0/";
+        verifier(all, "format", ob + "#proofs-signatures",
+                "The input is a JSON credential, a compact JWS (VC-JWT) or a baked PNG/SVG.");
+        verifier(all, "parse", ob + "#verification",
+                "The credential (or JWT payload) parses as a JSON object within the size and depth limits.");
+        verifier(all, "jwt-claims", ob + "#jwt-proof",
+                "A VC-JWT's iss, sub, jti, nbf and exp claims agree with the credential they carry.");
+        verifier(all, "context-and-type", "https://www.w3.org/TR/vc-data-model-2.0/#contexts",
+                "The first @context is the VC context and the types say what kind of credential it is.");
+        verifier(all, "schema", ob + "#json-schema",
+                "The credential passes the validator (1EdTech JSON Schema and the rules a schema cannot express).");
+        verifier(all, "proof", "https://www.w3.org/TR/vc-data-integrity/#verify-proof",
+                "The embedded proof or JWS signature is valid for this document and the resolved key.");
+        verifier(all, "key-binding", ob + "#key-provenance",
+                "The signing key belongs to the issuer: its controller (or the JWT iss) is the issuer id.");
+        verifier(all, "validity-period", "https://www.w3.org/TR/vc-data-model-2.0/#validity-period",
+                "The credential is already valid and not expired at the verification instant (with the clock skew).");
+        verifier(all, "status", "https://www.w3.org/TR/vc-bitstring-status-list/",
+                "The credential is not revoked or suspended (a warning when its status cannot be checked).");
+        verifier(all, "endorsements", ob + "#endorsementcredential",
+                "Every embedded endorsement verifies in turn (bounded depth).");
+        verifier(all, "credentials", "https://www.imsglobal.org/spec/clr/v2p0/#clrcredential",
+                "Every credential nested in a CLR verifies in turn.");
+        all.add(new ConformanceRule(ISSUER_RESOLVABLE, Severity.ERROR, Origin.KIT, ob + "#profile",
+                "The issuer id resolves as verifiers resolve it: did:key offline, did:web and https through the caller's fetcher."));
+        all.add(new ConformanceRule(ISSUER_KEY, Severity.ERROR, Origin.KIT, ob + "#key-provenance",
+                "The verification method of every proof resolves to a key whose controller is the issuer."));
+        all.add(new ConformanceRule(RECIPIENT_MATCH, Severity.ERROR, Origin.KIT, ob + "#identityobject",
+                "When the caller names the expected recipient, an identifier of the subject (plain or salted hash) matches it."));
+        all.add(new ConformanceRule(SIGNED_WITH, Severity.ERROR, Origin.KIT, ob + "#proofs-signatures",
+                "The credential is secured with the cryptosuite (or JWS algorithm) the issuer means to use."));
+        all.add(new ConformanceRule(ROBUST_ROUND_TRIP, Severity.ERROR, Origin.KIT, "https://www.w3.org/TR/vc-data-integrity/#verify-proof",
+                "The proof still verifies after the JSON is parsed and written again (no dependence on formatting)."));
+        all.add(new ConformanceRule(ROBUST_KEY_ORDER, Severity.ERROR, Origin.KIT, "https://www.w3.org/TR/vc-data-integrity/#verify-proof",
+                "The proof still verifies after every object's keys are reordered (no non-canonical JSON step before signing)."));
+        all.add(new ConformanceRule(ROBUST_TAMPER, Severity.ERROR, Origin.KIT, "https://www.w3.org/TR/vc-data-integrity/#verify-proof",
+                "Changing one field that carries meaning (a date or the name) makes the proof fail."));
+        ALL = Collections.unmodifiableList(all);
+    }
+
+    private ConformanceRules() {}
+
+    private static void verifier(List<ConformanceRule> all, String checkId, String spec, String summary) {
+        all.add(new ConformanceRule(forCheck(checkId), Severity.ERROR, Origin.VERIFIER, spec,
+                summary + " Verifier check: " + checkId + "."));
+    }
+
+    /** @return every rule in catalogue order: validator rules, verifier checks, kit checks (immutable) */
+    public static List<ConformanceRule> all() {
+        return ALL;
+    }
+
+    /** @return the rule with this id, if any */
+    public static Optional<ConformanceRule> byId(String id) {
+        Objects.requireNonNull(id, "id");
+        return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * @param checkId a verifier check id such as {@code proof}
+     * @return the rule id that stands for it, such as {@code VERIFY-PROOF}
+     */
+    public static String forCheck(String checkId) {
+        return VERIFIER_PREFIX + checkId.toUpperCase(Locale.ROOT);
+    }
+}

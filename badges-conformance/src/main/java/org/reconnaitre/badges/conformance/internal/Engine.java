@@ -1,0 +1,399 @@
+package org.reconnaitre.badges.conformance.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.conformance.ConformanceReport;
+import org.reconnaitre.badges.conformance.ConformanceRules;
+import org.reconnaitre.badges.conformance.Violation;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.Finding;
+import org.reconnaitre.badges.model.IdentityHash;
+import org.reconnaitre.badges.model.Rule;
+import org.reconnaitre.badges.model.Severity;
+import org.reconnaitre.badges.model.ValidationReport;
+import org.reconnaitre.badges.model.Validator;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.signing.CheckOutcome;
+import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.DidKey;
+import org.reconnaitre.badges.signing.KeyResolver;
+import org.reconnaitre.badges.signing.KeySource;
+import org.reconnaitre.badges.signing.VerificationKey;
+import org.reconnaitre.badges.signing.VerificationMethod;
+import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.Verifier;
+
+/** Runs the conformance rules. Immutable and thread-safe once built. */
+public final class Engine {
+    private static final String PROOF = "proof";
+
+    private final Fetcher fetcher;
+    private final KeyResolver resolver;
+    private final @Nullable String expectedRecipient;
+    private final @Nullable String expectedSuite;
+    private final boolean robustness;
+    private final Verifier verifier;
+
+    /** Builds the engine from the kit's settings. */
+    public Engine(Clock clock, Fetcher fetcher, @Nullable KeyResolver keyResolver, @Nullable VerificationKey expectedKey,
+            @Nullable String expectedRecipient, @Nullable String expectedSuite, boolean robustness, boolean trustEmbeddedJwk,
+            Verifier.@Nullable StatusCheck statusCheck, @Nullable Duration timeout) {
+        this.fetcher = fetcher;
+        KeyResolver base = keyResolver != null ? keyResolver : KeyResolver.builder().fetcher(fetcher).build();
+        this.resolver = expectedKey == null ? base : pinned(base, expectedKey);
+        this.expectedRecipient = expectedRecipient;
+        this.expectedSuite = expectedSuite;
+        this.robustness = robustness;
+        Verifier.Builder vb = Verifier.builder().clock(clock).fetcher(fetcher).keyResolver(resolver).trustEmbeddedJwk(trustEmbeddedJwk);
+        if (statusCheck != null) {
+            vb.statusCheck(statusCheck);
+        }
+        if (timeout != null) {
+            vb.canonicalizationTimeout(timeout);
+        }
+        this.verifier = vb.build();
+    }
+
+    private static KeyResolver pinned(KeyResolver base, VerificationKey expected) {
+        return url -> {
+            VerificationMethod vm = base.resolve(url);
+            if (!vm.key().equals(expected)) {
+                throw new BadgeException(BadgeException.Code.INVALID_KEY,
+                        "the verification method " + url + " resolves to a key other than the expected one");
+            }
+            return vm;
+        };
+    }
+
+    /** Checks one credential; never throws for bad input. */
+    public ConformanceReport check(@Nullable String subject, String credential) {
+        List<Violation> out = new ArrayList<>();
+        Set<String> checked = new LinkedHashSet<>();
+        String trimmed = credential.strip();
+        boolean json = trimmed.startsWith("{");
+        @Nullable JsonNode doc = null;
+        if (json) {
+            ValidationReport vr = Validator.standard().validate(credential);
+            Rule.all().forEach(r -> checked.add(r.id()));
+            for (Finding f : vr.findings()) {
+                out.add(new Violation(f.rule().id(), f.severity(), f.path(), f.message()));
+            }
+            try {
+                doc = Json.parse(credential);
+            } catch (BadgeException e) {
+                doc = null; // JSON-PARSE already reported by the validator
+            }
+        }
+        VerificationReport report = verifier.verify(credential);
+        for (CheckResult c : report.checks()) {
+            String id = ConformanceRules.forCheck(c.id());
+            if (c.outcome() != CheckOutcome.SKIPPED) {
+                checked.add(id);
+            }
+            String path = c.id().equals(PROOF) && doc != null && doc.has(PROOF) ? "/proof" : "";
+            if (c.outcome() == CheckOutcome.FAILED) {
+                out.add(new Violation(id, Severity.ERROR, path, c.message()));
+            } else if (c.outcome() == CheckOutcome.WARNING) {
+                out.add(new Violation(id, Severity.WARNING, path, c.message()));
+            }
+        }
+        if (expectedSuite != null) {
+            checked.add(ConformanceRules.SIGNED_WITH);
+            signedWith(trimmed, doc, expectedSuite, out);
+        }
+        if (doc != null && doc.isObject()) {
+            issuerChecks(doc, out, checked);
+            if (expectedRecipient != null) {
+                checked.add(ConformanceRules.RECIPIENT_MATCH);
+                recipient(doc, expectedRecipient, out);
+            }
+            if (robustness && doc.has(PROOF) && passed(report, PROOF)) {
+                robustness(doc, out, checked);
+            }
+        }
+        String name = subject != null ? subject
+                : doc != null && doc.path("id").isTextual() ? doc.path("id").asText() : report.credentialId().orElse("credential");
+        return new ConformanceReport(name, out, checked);
+    }
+
+    private static boolean passed(VerificationReport r, String checkId) {
+        return r.check(checkId).map(c -> c.outcome().isAcceptable() && c.outcome() != CheckOutcome.SKIPPED).orElse(false);
+    }
+
+    // ---- SIGNED-WITH -------------------------------------------------------------------------
+
+    /** @return the cryptosuites / proof types of a JSON credential, or the JWS alg of a compact JWT */
+    public static List<String> suites(String trimmed, @Nullable JsonNode doc) {
+        List<String> found = new ArrayList<>();
+        if (doc != null) {
+            for (JsonNode p : proofs(doc)) {
+                String suite = p.path("cryptosuite").asText("");
+                found.add(suite.isEmpty() ? p.path("type").asText("") : suite);
+            }
+        } else if (trimmed.chars().filter(ch -> ch == '.').count() == 2) {
+            try {
+                String header = new String(Base64.getUrlDecoder().decode(trimmed.substring(0, trimmed.indexOf('.'))),
+                        StandardCharsets.UTF_8);
+                found.add(Json.parse(header).path("alg").asText(""));
+            } catch (IllegalArgumentException | BadgeException e) {
+                // not a readable JWS header: nothing found
+            }
+        }
+        return found;
+    }
+
+    private static void signedWith(String trimmed, @Nullable JsonNode doc, String expected, List<Violation> out) {
+        List<String> found = suites(trimmed, doc);
+        if (!found.contains(expected)) {
+            out.add(new Violation(ConformanceRules.SIGNED_WITH, Severity.ERROR, doc != null ? "/proof" : "",
+                    "Expected the credential to be secured with " + expected + " but found "
+                            + (found.isEmpty() ? "no proof" : String.join(", ", found)) + "."));
+        }
+    }
+
+    private static List<JsonNode> proofs(JsonNode doc) {
+        JsonNode p = doc.path(PROOF);
+        List<JsonNode> list = new ArrayList<>();
+        if (p.isArray()) {
+            p.forEach(list::add);
+        } else if (p.isObject()) {
+            list.add(p);
+        }
+        return list;
+    }
+
+    // ---- issuer profile ----------------------------------------------------------------------
+
+    private void issuerChecks(JsonNode doc, List<Violation> out, Set<String> checked) {
+        JsonNode issuer = doc.path("issuer");
+        String issuerId = issuer.isTextual() ? issuer.asText() : issuer.path("id").asText("");
+        if (issuerId.isEmpty()) {
+            return; // VC-ISSUER reports it
+        }
+        checked.add(ConformanceRules.ISSUER_RESOLVABLE);
+        resolvable(issuerId, out);
+        List<JsonNode> proofs = proofs(doc);
+        if (proofs.isEmpty()) {
+            return;
+        }
+        checked.add(ConformanceRules.ISSUER_KEY);
+        KeyResolver r = resolver;
+        if (issuer.isObject()) {
+            try {
+                r = resolver.withControllerDocuments(List.of(Json.write(issuer)));
+            } catch (BadgeException e) {
+                r = resolver;
+            }
+        }
+        for (int i = 0; i < proofs.size(); i++) {
+            String path = doc.path(PROOF).isArray() ? "/proof/" + i + "/verificationMethod" : "/proof/verificationMethod";
+            String vmUrl = proofs.get(i).path("verificationMethod").asText("");
+            if (vmUrl.isEmpty()) {
+                out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.ERROR, path, "The proof names no verificationMethod."));
+                continue;
+            }
+            try {
+                VerificationMethod vm = r.resolve(vmUrl);
+                if (!vm.controller().equals(issuerId)) {
+                    out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.ERROR, path, "The key " + vmUrl
+                            + " is controlled by " + vm.controller() + ", not by the issuer " + issuerId + "."));
+                } else if (vm.source() == KeySource.URL_FRAGMENT) {
+                    out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.WARNING, path, "The key " + vmUrl
+                            + " was read from the URL fragment: no issuer document lists it, so strict verifiers will not bind it to the issuer."));
+                }
+            } catch (BadgeException e) {
+                Severity s = e.code() == BadgeException.Code.FETCH_REFUSED ? Severity.WARNING : Severity.ERROR;
+                out.add(new Violation(ConformanceRules.ISSUER_KEY, s, path, "The key " + vmUrl + " cannot be resolved: "
+                        + e.getMessage() + (s == Severity.WARNING ? " (configure a Fetcher to check it)" : "")));
+            }
+        }
+    }
+
+    private void resolvable(String issuerId, List<Violation> out) {
+        String path = "/issuer";
+        if (issuerId.startsWith("did:key:")) {
+            try {
+                DidKey.resolve(issuerId);
+            } catch (BadgeException | RuntimeException e) {
+                out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path,
+                        "The issuer " + issuerId + " is not a resolvable did:key: " + e.getMessage()));
+            }
+            return;
+        }
+        String url;
+        if (issuerId.startsWith("did:web:")) {
+            url = didWebUrl(issuerId);
+        } else if (issuerId.startsWith("https://") || issuerId.startsWith("http://")) {
+            url = issuerId;
+        } else {
+            out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.WARNING, path, "The issuer " + issuerId
+                    + " is neither a did:key, a did:web nor an http(s) URL: many verifiers cannot resolve it."));
+            return;
+        }
+        try {
+            Fetcher.Response resp = fetcher.fetch(URI.create(url));
+            if (!resp.ok()) {
+                out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path,
+                        "Fetching the issuer document " + url + " answered HTTP " + resp.status() + "."));
+                return;
+            }
+            JsonNode profile = Json.parse(resp.body());
+            String id = profile.path("id").asText("");
+            if (!id.equals(issuerId)) {
+                out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path, "The document at " + url
+                        + " has id '" + id + "', not the issuer id " + issuerId + "."));
+            }
+        } catch (BadgeException e) {
+            Severity s = e.code() == BadgeException.Code.FETCH_REFUSED ? Severity.WARNING : Severity.ERROR;
+            out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, s, path, "The issuer document " + url
+                    + " could not be read: " + e.getMessage() + (s == Severity.WARNING ? " (configure a Fetcher to check it)" : "")));
+        } catch (IllegalArgumentException e) {
+            out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path, "The issuer id " + issuerId
+                    + " is not a valid URL: " + e.getMessage()));
+        }
+    }
+
+    /** @return the HTTPS URL of a did:web DID document, as the did:web method specifies */
+    public static String didWebUrl(String did) {
+        String rest = did.substring("did:web:".length());
+        int hash = rest.indexOf('#');
+        if (hash >= 0) {
+            rest = rest.substring(0, hash);
+        }
+        String[] parts = rest.split(":");
+        StringBuilder b = new StringBuilder("https://").append(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+        if (parts.length == 1) {
+            return b.append("/.well-known/did.json").toString();
+        }
+        for (int i = 1; i < parts.length; i++) {
+            b.append('/').append(URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
+        }
+        return b.append("/did.json").toString();
+    }
+
+    // ---- recipient ---------------------------------------------------------------------------
+
+    private static void recipient(JsonNode doc, String expected, List<Violation> out) {
+        JsonNode subject = doc.path("credentialSubject");
+        if (subject.isArray() && subject.size() > 0) {
+            subject = subject.get(0);
+        }
+        if (subject.path("id").asText("").equals(expected)) {
+            return;
+        }
+        JsonNode ids = subject.path("identifier");
+        List<JsonNode> list = new ArrayList<>();
+        if (ids.isArray()) {
+            ids.forEach(list::add);
+        } else if (ids.isObject()) {
+            list.add(ids);
+        }
+        for (JsonNode idObj : list) {
+            String value = idObj.path("identityHash").asText("");
+            String salt = idObj.path("salt").asText("");
+            boolean email = idObj.path("identityType").asText("").equals("emailAddress");
+            if (idObj.path("hashed").asBoolean(false)) {
+                var hash = IdentityHash.parse(value);
+                if (hash.isPresent() && (email ? hash.get().matchesEmail(expected, salt) : hash.get().matches(expected, salt))) {
+                    return;
+                }
+            } else if (value.equals(expected)) {
+                return;
+            }
+        }
+        out.add(new Violation(ConformanceRules.RECIPIENT_MATCH, Severity.ERROR, "/credentialSubject",
+                list.isEmpty() ? "The subject has no identifier and its id is not the expected recipient."
+                        : "None of the subject's " + list.size() + " identifier(s) matches the expected recipient (hash, salt and type checked)."));
+    }
+
+    // ---- robustness --------------------------------------------------------------------------
+
+    private void robustness(JsonNode doc, List<Violation> out, Set<String> checked) {
+        checked.add(ConformanceRules.ROBUST_ROUND_TRIP);
+        VerificationReport rt = verifier.verify(Json.write(doc));
+        if (!passed(rt, PROOF)) {
+            out.add(new Violation(ConformanceRules.ROBUST_ROUND_TRIP, Severity.ERROR, "/proof",
+                    "The proof no longer verifies after the JSON is parsed and written again: " + message(rt)));
+        }
+        checked.add(ConformanceRules.ROBUST_KEY_ORDER);
+        VerificationReport ko = verifier.verify(Json.write(reordered(doc)));
+        if (!passed(ko, PROOF)) {
+            out.add(new Violation(ConformanceRules.ROBUST_KEY_ORDER, Severity.ERROR, "/proof",
+                    "The proof no longer verifies after the object keys are reordered: " + message(ko)));
+        }
+        ObjectNode tampered = (ObjectNode) doc.deepCopy();
+        String field = tamper(tampered);
+        if (field != null) {
+            checked.add(ConformanceRules.ROBUST_TAMPER);
+            VerificationReport t = verifier.verify(Json.write(tampered));
+            if (t.check(PROOF).map(c -> c.outcome() != CheckOutcome.FAILED).orElse(true)) {
+                out.add(new Violation(ConformanceRules.ROBUST_TAMPER, Severity.ERROR, field,
+                        "After changing " + field + " the proof still verifies: the signature does not protect that field."));
+            }
+        }
+    }
+
+    private static String message(VerificationReport r) {
+        return r.check(PROOF).map(CheckResult::message).orElse("no proof check ran.");
+    }
+
+    /** @return a copy with every object's keys in reverse order */
+    public static JsonNode reordered(JsonNode node) {
+        if (node.isObject()) {
+            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+            node.fields().forEachRemaining(entries::add);
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                copy.set(entries.get(i).getKey(), reordered(entries.get(i).getValue()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
+                copy.add(reordered(it.next()));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    /** Changes one meaningful field in place; @return its JSON Pointer, or null when none was found. */
+    static @Nullable String tamper(ObjectNode doc) {
+        for (String date : List.of("validFrom", "issuanceDate")) {
+            JsonNode v = doc.get(date);
+            if (v != null && v.isTextual()) {
+                try {
+                    doc.set(date, new TextNode(OffsetDateTime.parse(v.asText()).minusDays(1).toString()));
+                } catch (RuntimeException e) {
+                    doc.set(date, new TextNode("2000-01-01T00:00:00Z"));
+                }
+                return "/" + date;
+            }
+        }
+        JsonNode name = doc.get("name");
+        if (name != null && name.isTextual()) {
+            doc.set("name", new TextNode(name.asText() + " (changed)"));
+            return "/name";
+        }
+        return null;
+    }
+}
