@@ -213,8 +213,12 @@ public final class Engine {
             try {
                 VerificationMethod vm = r.resolve(vmUrl);
                 if (!vm.controller().equals(issuerId)) {
-                    out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.ERROR, path, "The key " + vmUrl
-                            + " is controlled by " + vm.controller() + ", not by the issuer " + issuerId + "."));
+                    // a DID's keys are controlled by the DID: a mismatch is definite; another issuer id
+                    // (urn:uuid, an unreadable profile) leaves the binding undecided, as the verifier says
+                    boolean definite = issuerId.startsWith("did:");
+                    out.add(new Violation(ConformanceRules.ISSUER_KEY, definite ? Severity.ERROR : Severity.WARNING, path,
+                            "The key " + vmUrl + " is controlled by " + vm.controller() + ", not by the issuer " + issuerId
+                                    + (definite ? "." : ", and no issuer document ties the key to the issuer.")));
                 } else if (vm.source() == KeySource.URL_FRAGMENT) {
                     out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.WARNING, path, "The key " + vmUrl
                             + " was read from the URL fragment: no issuer document lists it, so strict verifiers will not bind it to the issuer."));

@@ -1,0 +1,117 @@
+package org.reconnaitre.badges.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.signing.status.StatusListCache;
+import org.reconnaitre.badges.signing.status.StatusListCheck;
+import org.reconnaitre.badges.signing.status.StatusPolicy;
+import org.reconnaitre.badges.testing.SharedData;
+
+/**
+ * The kit on the 1EdTech validator and DCC fixtures in /work/shared/openbadges: green on the valid
+ * ones, red with the expected rule ids on the invalid ones (outcomes from manifest.json, which the
+ * test also checks). Set-up as in badges-signing's VerifierFixturesTest: clock at 2026-01-01,
+ * status lists and documents from the manifest's urlMap through {@link Fetcher#offline}.
+ */
+class FixturesConformanceTest {
+    static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+    static final String OB30 = "fixtures/1edtech-validator/ob30/";
+
+    static final List<String> VALID = List.of(
+            OB30 + "simple.json",
+            OB30 + "simple-did-key-method.json",
+            OB30 + "simple-context-alias.json",
+            OB30 + "endorsement-valid.json",
+            "fixtures/dcc/v2/v2NoStatus.json",
+            "fixtures/dcc/v2/v2WithValidStatus.json",
+            "fixtures/dcc/v2/v2SimpleIssuerId.json",
+            "fixtures/dcc/v1/v1NoStatus.json",
+            "fixtures/dcc/eddsa/v2/v2EddsaWithValidStatus.json");
+
+    /** Invalid fixture → rule ids the kit must report as errors. */
+    static final Map<String, List<String>> INVALID = new LinkedHashMap<>();
+
+    static {
+        INVALID.put(OB30 + "simple-err-context.json", List.of("VC-CONTEXT-BASE", "VERIFY-CONTEXT-AND-TYPE"));
+        INVALID.put(OB30 + "simple-err-type.json", List.of("VERIFY-CONTEXT-AND-TYPE"));
+        INVALID.put(OB30 + "simple-err-expired.json", List.of("VERIFY-VALIDITY-PERIOD"));
+        INVALID.put(OB30 + "simple-err-issued.json", List.of("VERIFY-VALIDITY-PERIOD"));
+        INVALID.put(OB30 + "simple-err-proof-value.json", List.of("VERIFY-PROOF"));
+        INVALID.put(OB30 + "simple-err-proof-method.json", List.of("VERIFY-PROOF"));
+        INVALID.put(OB30 + "simple-err-issuer.json", List.of("VC-REQUIRED-PROPERTY"));
+        INVALID.put(OB30 + "simple-err-issuer-type.json", List.of("OB3-TYPE"));
+        INVALID.put(OB30 + "simple-err-credential-subject-type.json", List.of("OB3-TYPE"));
+        INVALID.put("fixtures/dcc/v2/v2Expired.json", List.of("VERIFY-VALIDITY-PERIOD"));
+        INVALID.put("fixtures/dcc/v2/v2Revoked.json", List.of("VERIFY-STATUS"));
+    }
+
+    static Fetcher fetcher(Path root, JsonNode manifest) {
+        Map<String, Path> map = new LinkedHashMap<>();
+        for (JsonNode u : manifest.get("urlMap")) {
+            String url = u.get("url").asText();
+            if (!url.endsWith("/")) {
+                map.put(url, root.resolve(u.get("file").asText()));
+            }
+        }
+        return Fetcher.offline(map);
+    }
+
+    static ConformanceKit kit(Fetcher fetcher) {
+        return ConformanceKit.builder().at(AT).fetcher(fetcher)
+                .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
+                .canonicalizationTimeout(Duration.ofSeconds(60)) // the build machine is shared and slow
+                .build();
+    }
+
+    static String outcome(JsonNode manifest, String file) {
+        for (JsonNode f : manifest.get("fixtures")) {
+            if (f.get("file").asText().equals(file)) {
+                return f.get("expected").path("outcome").asText();
+            }
+        }
+        throw new AssertionError("not in manifest.json: " + file);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theKitIsGreenOnValidFixturesAndRedWithTheExpectedRulesOnInvalidOnes() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        Fetcher fetcher = fetcher(root, manifest);
+        ConformanceKit kit = kit(fetcher);
+        Stream<DynamicTest> valid = VALID.stream().map(file -> DynamicTest.dynamicTest(file + " conforms", () -> {
+            assertThat(outcome(manifest, file)).isEqualTo("valid");
+            String json = Files.readString(root.resolve(file), StandardCharsets.UTF_8);
+            ConformanceReport r = kit.check(file, json);
+            assertThat(r.isConformant()).as(r.toString()).isTrue();
+            assertThat(r.passedRules()).as(r.toString()).contains("VERIFY-PROOF", "SCHEMA", "ROBUST-ROUND-TRIP",
+                    "ROBUST-KEY-ORDER", "ROBUST-TAMPER");
+            // the fluent form agrees
+            OpenBadgesAssertions.assertThat(json).atInstant(AT).withFetcher(fetcher)
+                    .withStatusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
+                    .withCanonicalizationTimeout(Duration.ofSeconds(60)).withRobustness(false)
+                    .conformsToOpenBadges3();
+        }));
+        Stream<DynamicTest> invalid = INVALID.entrySet().stream().map(e -> DynamicTest.dynamicTest(
+                e.getKey() + " violates " + e.getValue(), () -> {
+                    assertThat(outcome(manifest, e.getKey())).isEqualTo("invalid");
+                    ConformanceReport r = kit.check(e.getKey(), Files.readString(root.resolve(e.getKey()), StandardCharsets.UTF_8));
+                    assertThat(r.isConformant()).as(r.toString()).isFalse();
+                    assertThat(r.errors()).as(r.toString()).extracting(Violation::ruleId).containsAll(e.getValue());
+                }));
+        return Stream.concat(valid, invalid);
+    }
+}

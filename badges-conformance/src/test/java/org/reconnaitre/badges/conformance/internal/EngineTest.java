@@ -1,0 +1,38 @@
+package org.reconnaitre.badges.conformance.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.reconnaitre.badges.model.internal.json.Json;
+
+/** The building blocks of the robustness self-test and of issuer resolution. */
+class EngineTest {
+
+    @Test
+    void reorderingReversesKeysAtEveryLevelAndKeepsTheTree() throws Exception {
+        JsonNode doc = Json.parse("{\"a\":1,\"b\":{\"c\":2,\"d\":[{\"e\":3,\"f\":4}]}}");
+        JsonNode r = Engine.reordered(doc);
+        assertThat(r).isEqualTo(doc);
+        assertThat(Json.write(r)).isEqualTo("{\"b\":{\"d\":[{\"f\":4,\"e\":3}],\"c\":2},\"a\":1}");
+    }
+
+    @Test
+    void theTamperChangesADateFirstThenTheName() throws Exception {
+        ObjectNode dated = (ObjectNode) Json.parse("{\"validFrom\":\"2024-01-02T00:00:00Z\",\"name\":\"x\"}");
+        assertThat(Engine.tamper(dated)).isEqualTo("/validFrom");
+        assertThat(dated.get("validFrom").asText()).startsWith("2024-01-01T00:00").endsWith("Z");
+        ObjectNode named = (ObjectNode) Json.parse("{\"name\":\"x\"}");
+        assertThat(Engine.tamper(named)).isEqualTo("/name");
+        assertThat(named.get("name").asText()).isEqualTo("x (changed)");
+        assertThat(Engine.tamper((ObjectNode) Json.parse("{\"other\":1}"))).isNull();
+    }
+
+    @Test
+    void didWebUrlsFollowTheMethodSpec() {
+        assertThat(Engine.didWebUrl("did:web:issuer.example")).isEqualTo("https://issuer.example/.well-known/did.json");
+        assertThat(Engine.didWebUrl("did:web:issuer.example:users:alice#key-1")).isEqualTo("https://issuer.example/users/alice/did.json");
+        assertThat(Engine.didWebUrl("did:web:localhost%3A8443")).isEqualTo("https://localhost:8443/.well-known/did.json");
+    }
+}
