@@ -122,7 +122,21 @@ public final class Ob2Verifier {
      */
     public static VerificationReport verify(VerificationReport.Builder report, String text, Fetcher fetcher,
             Instant now, Duration skew) {
+        return verify(report, text, fetcher, now, skew, null);
+    }
+
+    /**
+     * As {@link #verify(VerificationReport.Builder, String, Fetcher, Instant, Duration)}, comparing the
+     * recipient with an expected identity.
+     *
+     * @param expectedRecipient the identity (email, URL, telephone, id) the badge must be awarded to,
+     *     or null to skip the {@code recipient} check
+     * @return the built report
+     */
+    public static VerificationReport verify(VerificationReport.Builder report, String text, Fetcher fetcher,
+            Instant now, Duration skew, @Nullable String expectedRecipient) {
         Run run = new Run(report, fetcher, now, skew);
+        run.expectedRecipient = expectedRecipient;
         try {
             run.verify(text.strip());
         } catch (RuntimeException e) {
@@ -139,6 +153,7 @@ public final class Ob2Verifier {
         final Instant now;
         final Duration skew;
         String currentCheck = PARSE;
+        @Nullable String expectedRecipient;
         final List<String> fetchNotes = new ArrayList<>();
         @Nullable String fetchProblem;
 
@@ -401,7 +416,7 @@ public final class Ob2Verifier {
                 hosted(a, id, issuer);
             }
             currentCheck = RECIPIENT;
-            skip(RECIPIENT, "No expected recipient identity was supplied, so the recipient was not compared.");
+            add(Ob2Recipient.check(a.get("recipient"), expectedRecipient));
             currentCheck = REVOCATION;
             revocation(a, id, issuer, signed, revokedByServer);
             currentCheck = VALIDITY;
