@@ -96,8 +96,8 @@ public final class DataIntegrity {
         private static final Settings DEFAULTS = builder().build();
         /** Default largest number of RDF quads canonicalised. */
         public static final int DEFAULT_MAX_QUADS = 20_000;
-        /** Default time budget per canonicalization. */
-        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+        /** Default time budget per canonicalization: generous for a cold JVM on a loaded machine; the quad budget bounds the work first. */
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
         private final int maxQuads;
         private final Duration timeout;
@@ -110,7 +110,7 @@ public final class DataIntegrity {
                     b.contextFetcher == null ? BundledContexts.loader() : BundledContexts.withFallback(b.contextFetcher));
         }
 
-        /** @return bundled contexts only, {@value #DEFAULT_MAX_QUADS} quads, 3 seconds */
+        /** @return bundled contexts only, {@value #DEFAULT_MAX_QUADS} quads, 10 seconds */
         public static Settings defaults() {
             return DEFAULTS;
         }
@@ -142,7 +142,7 @@ public final class DataIntegrity {
         /** Builds {@link Settings}. Not thread-safe. */
         public static final class Builder {
             private int maxQuads = 20_000;
-            private Duration timeout = Duration.ofSeconds(3);
+            private Duration timeout = Duration.ofSeconds(10); // = DEFAULT_TIMEOUT (not referenced: DEFAULTS is built first)
             private @org.jspecify.annotations.Nullable Fetcher contextFetcher;
 
             private Builder() {}

@@ -199,7 +199,7 @@ public final class Verifier {
 
         /**
          * @param timeout the time budget of one JSON-LD canonicalization when checking an embedded
-         *     proof (default 3 seconds): a hostile or oversized credential fails the proof check
+         *     proof (default 10 seconds): a hostile or oversized credential fails the proof check
          *     instead of holding a thread
          * @return this builder
          */
