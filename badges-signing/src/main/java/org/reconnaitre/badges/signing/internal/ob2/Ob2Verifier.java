@@ -57,6 +57,10 @@ public final class Ob2Verifier {
             "Image", "HostedBadge", "hosted", "Issuer", "Profile", "RevocationList", "SignedBadge", "signed",
             "TypeValidation", "VerificationObject", "EndorsementClaim", "id", "email", "url", "telephone");
 
+    /** Most documents fetched for one badge (assertion, badge class, issuer, key, revocation list). */
+    static final int MAX_FETCHES = 8;
+    static final String ENDORSEMENTS = "endorsements";
+
     private Ob2Verifier() {}
 
     /**
@@ -154,6 +158,7 @@ public final class Ob2Verifier {
         final Duration skew;
         String currentCheck = PARSE;
         @Nullable String expectedRecipient;
+        int fetches;
         final List<String> fetchNotes = new ArrayList<>();
         @Nullable String fetchProblem;
 
@@ -326,9 +331,9 @@ public final class Ob2Verifier {
                     passOrWarnFetch("The BadgeClass's issuer profile was obtained.");
                 }
             } else {
-                skip(FETCH, "Nothing to fetch: the document is a " + String.join(", ", types) + ".");
+                skip(FETCH, "Nothing to fetch for an OB 2.0 " + String.join(", ", types) + ".");
             }
-            String reason = "Not applicable: only an Assertion is verified, this document is a "
+            String reason = "Not applicable: only an Assertion is verified, this document is an OB 2.0 "
                     + String.join(", ", types) + ".";
             skipRest(reason, VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
         }
@@ -421,6 +426,12 @@ public final class Ob2Verifier {
             revocation(a, id, issuer, signed, revokedByServer);
             currentCheck = VALIDITY;
             validity(a);
+            boolean endorsed = a.has("endorsement") || badge.has("endorsement") || issuer.has("endorsement");
+            if (endorsed) {
+                warn(ENDORSEMENTS, "The badge carries Open Badges 2.0 endorsements; they were not verified.");
+            } else {
+                skip(ENDORSEMENTS, "The badge carries no endorsements.");
+            }
         }
 
         void hosted(ObjectNode a, @Nullable String id, ObjectNode issuer) {
@@ -639,6 +650,11 @@ public final class Ob2Verifier {
         }
 
         Fetcher.@Nullable Response tryFetch(String url) {
+            if (++fetches > MAX_FETCHES) {
+                fetchProblem = "more than " + MAX_FETCHES + " documents would be fetched for one badge; " + url
+                        + " was not fetched.";
+                return null;
+            }
             try {
                 return fetcher.fetch(URI.create(url));
             } catch (BadgeException e) {

@@ -60,6 +60,11 @@ class Ob2FixturesTest {
             Map.entry("rdf-validation/invalid-one-invalid-class.json", "context-and-type"),
             Map.entry("simple-revoked.jwt", "revocation"));
 
+    /** Text the warning must contain for each fixture the manifest expects a warning from. */
+    static final Map<String, String> WARNING_TEXT = Map.of(
+            "warning-issuer-non-http.json", "is not an HTTP(S) URL",
+            "warning-with-redirection.json", "fetched at http://example.org/altbadgeurl.json declares a different id");
+
     static Verifier verifier(Path root, JsonNode manifest) {
         Map<String, Path> map = new LinkedHashMap<>();
         for (JsonNode u : manifest.get("urlMap")) {
@@ -109,7 +114,13 @@ class Ob2FixturesTest {
                     case "valid" -> assertThat(r.isValid()).as("%s should be valid: %s", file, r.checks()).isTrue();
                     case "warning" -> {
                         assertThat(r.isValid()).as("%s should be valid: %s", file, r.checks()).isTrue();
-                        assertThat(r.hasWarnings()).as("%s should warn: %s", file, r.checks()).isTrue();
+                        String text = WARNING_TEXT.get(file.substring(DIR.length()));
+                        assertThat(text).as("%s: the expected warning is listed", file).isNotNull();
+                        assertThat(r.checks()).as("%s should warn about %s: %s", file, text, r.checks())
+                                .anySatisfy(c -> {
+                                    assertThat(c.outcome()).isEqualTo(CheckOutcome.WARNING);
+                                    assertThat(c.message()).contains(text);
+                                });
                     }
                     case "invalid" -> {
                         String check = FAILING_CHECK.get(file.substring(DIR.length()));
@@ -146,6 +157,16 @@ class Ob2FixturesTest {
             assertThat(c.message()).contains("A good reason, for sure");
         });
         assertThat(r.issuerId()).contains("https://example.org/organization-with-revocation-list.json");
+    }
+
+    @Test
+    void endorsementsAreReportedAsNotVerified() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        VerificationReport endorsed = verifier.verify(root.resolve(DIR + "assertion-with-endorsements.json"));
+        assertThat(endorsed.check("endorsements")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.WARNING);
+        VerificationReport plain = verifier.verify(root.resolve(DIR + "simple.jwt"));
+        assertThat(plain.check("endorsements")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.SKIPPED);
     }
 
     @Test
