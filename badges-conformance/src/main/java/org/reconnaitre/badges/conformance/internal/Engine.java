@@ -44,6 +44,9 @@ import org.reconnaitre.badges.signing.Verifier;
 /** Runs the conformance rules. Immutable and thread-safe once built. */
 public final class Engine {
     private static final String PROOF = "proof";
+    /** The kit judges credentials an issuer emits: anything else is a DOCUMENT-KIND error. */
+    private static final Validator VALIDATOR = Validator.builder().kinds(Validator.DocumentKind.OPEN_BADGE_CREDENTIAL,
+            Validator.DocumentKind.ENDORSEMENT_CREDENTIAL, Validator.DocumentKind.CLR_CREDENTIAL).build();
 
     private final Fetcher fetcher;
     private final KeyResolver resolver;
@@ -91,7 +94,7 @@ public final class Engine {
         boolean json = trimmed.startsWith("{");
         @Nullable JsonNode doc = null;
         if (json) {
-            ValidationReport vr = Validator.standard().validate(credential);
+            ValidationReport vr = VALIDATOR.validate(credential);
             Rule.all().forEach(r -> checked.add(r.id()));
             for (Finding f : vr.findings()) {
                 out.add(new Violation(f.rule().id(), f.severity(), f.path(), f.message()));
