@@ -24,6 +24,13 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  * valid. Bad input never throws: it yields a report with a failed check. Exceptions are for misuse
  * of the API only (a {@code null} argument).
  *
+ * <p>Open Badges 2.0 assertions (hosted JSON, a signed RS256 compact JWS, or an image baked with
+ * either or with a hosted-assertion URL) are verified too: their BadgeClass, Issuer, key and
+ * revocation list are fetched through the configured {@link Fetcher} only, and the report carries
+ * the checks {@code parse}, {@code context-and-type}, {@code schema}, {@code ob2-fetch},
+ * {@code ob2-verification}, {@code proof}, {@code key-binding}, {@code recipient} (skipped),
+ * {@code revocation}, {@code validity-period} and {@code endorsements}.
+ *
  * <p>Secure by default: nothing is fetched unless a {@link Fetcher} is configured; a JWT key
  * carried in the token itself ({@code jwk} header) is not trusted to speak for the issuer unless
  * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}).
