@@ -38,4 +38,21 @@ class ConformanceReportTest {
         ConformanceReport empty = kit.check("{}");
         assertThat(empty.errors()).extracting(Violation::ruleId).contains("DOCUMENT-KIND", "VERIFY-CONTEXT-AND-TYPE");
     }
+
+    @Test
+    void theSummaryCountsCredentialsPerFailedRule() {
+        ConformanceReport ok = new ConformanceReport("a.json", List.of(), Set.of("VERIFY-PROOF"));
+        ConformanceReport bad = new ConformanceReport("b.json", List.of(
+                new Violation("VERIFY-PROOF", Severity.ERROR, "/proof", "bad"),
+                new Violation("VERIFY-PROOF", Severity.ERROR, "/proof", "bad again"),
+                new Violation("OB3-CONTEXT-VERSION", Severity.WARNING, "/@context/1", "old")), Set.of("VERIFY-PROOF"));
+        ConformanceSummary s = ConformanceSummary.of(List.of(ok, bad));
+        assertThat(s.conformant()).isEqualTo(1);
+        assertThat(s.nonConformant()).isEqualTo(1);
+        assertThat(s.allConformant()).isFalse();
+        assertThat(s.errorsByRule()).containsExactly(java.util.Map.entry("VERIFY-PROOF", 1));
+        assertThat(s.toMarkdown()).contains("## a.json: conformant").contains("## b.json: NOT conformant")
+                .contains("## Summary: 1 conformant, 1 not conformant").contains("| VERIFY-PROOF | 1 |");
+        assertThat(s.toJson()).startsWith("{\"conformant\":1,\"notConformant\":1,\"failedRules\":{\"VERIFY-PROOF\":1},\"reports\":[{\"subject\":\"a.json\"");
+    }
 }
