@@ -390,6 +390,7 @@ public final class Ob2Verifier {
                         + " against where the issuer profile is published.");
             }
             boolean revokedByServer = false;
+            boolean confirmedByServer = false;
             if (hostedCopy != null) {
                 if (hostedCopy.status() == 410) {
                     revokedByServer = true;
@@ -404,6 +405,7 @@ public final class Ob2Verifier {
                     if (served.path("revoked").asBoolean(false)) {
                         revokedByServer = true;
                     }
+                    confirmedByServer = true;
                 } else {
                     fetchNotes.add("The assertion could not be fetched at its own id " + id + " (HTTP "
                             + hostedCopy.status() + "); the copy supplied was checked instead.");
@@ -418,7 +420,7 @@ public final class Ob2Verifier {
             if (signed) {
                 signed(a, jws, issuer, issuerId);
             } else {
-                hosted(a, id, issuer);
+                hosted(a, id, issuer, confirmedByServer || revokedByServer);
             }
             currentCheck = RECIPIENT;
             add(Ob2Recipient.check(a.get("recipient"), expectedRecipient));
@@ -434,7 +436,7 @@ public final class Ob2Verifier {
             }
         }
 
-        void hosted(ObjectNode a, @Nullable String id, ObjectNode issuer) {
+        void hosted(ObjectNode a, @Nullable String id, ObjectNode issuer, boolean confirmed) {
             if (id == null || !isHttp(id)) {
                 fail(VERIFICATION, "A hosted assertion must have an HTTP(S) id, found " + id + ".");
             } else {
@@ -472,7 +474,12 @@ public final class Ob2Verifier {
                     }
                 }
             }
-            skip(PROOF, "Hosted assertion: its authenticity rests on the issuer's server, not on a signature.");
+            if (confirmed) {
+                pass(PROOF, "Hosted assertion: the issuer's server answers for it at its id " + id + ".");
+            } else {
+                warn(PROOF, "Hosted assertion NOT confirmed by the issuer's server (it could not be fetched at its id "
+                        + id + "): the copy supplied is not authenticated, only checked for consistency.");
+            }
             skip(KEY_BINDING, "Hosted assertion: there is no signing key.");
         }
 

@@ -51,6 +51,11 @@ class Ob2HostedTest {
         assertThat(r.check("ob2-fetch").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(r.check("ob2-verification").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(r.check("revocation").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(r.check("proof").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(verifier(404, "").verify(a).check("proof").orElseThrow()).satisfies(c -> {
+            assertThat(c.outcome()).as("an unconfirmed hosted copy is flagged").isEqualTo(CheckOutcome.WARNING);
+            assertThat(c.message()).contains("NOT confirmed");
+        });
         assertThat(r.issuerId()).contains("https://example.org/organization.json");
         assertThat(r.credentialId()).contains(ID);
     }
