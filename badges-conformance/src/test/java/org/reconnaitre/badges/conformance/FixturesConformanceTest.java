@@ -114,4 +114,28 @@ class FixturesConformanceTest {
                 }));
         return Stream.concat(valid, invalid);
     }
+
+    /** Every invalid JSON fixture of the manifest (1EdTech OB 3.0 / CLR 2.0, DCC) fails the kit offline. */
+    @TestFactory
+    Stream<DynamicTest> everyInvalidJsonFixtureOfTheManifestIsNotConformant() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        ConformanceKit kit = ConformanceKit.builder().at(AT).fetcher(fetcher(root, manifest)).robustness(false)
+                .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
+                .canonicalizationTimeout(Duration.ofSeconds(60)).build();
+        List<DynamicTest> tests = new java.util.ArrayList<>();
+        for (JsonNode f : manifest.get("fixtures")) {
+            String file = f.get("file").asText();
+            boolean inScope = file.startsWith(OB30) || file.startsWith("fixtures/1edtech-validator/clr20/") || file.startsWith("fixtures/dcc/");
+            if (!inScope || !file.endsWith(".json") || !f.get("expected").path("outcome").asText().equals("invalid")) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(file, () -> {
+                ConformanceReport r = kit.check(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8));
+                assertThat(r.isConformant()).as(r.toString()).isFalse();
+            }));
+        }
+        assertThat(tests).hasSizeGreaterThan(10);
+        return tests.stream();
+    }
 }
