@@ -37,6 +37,10 @@ import org.reconnaitre.badges.signing.Verifier;
  * the JSON text (parsing is part of the work), both load contexts from our bundled copies, neither
  * touches the network. The setup checks that every verifier accepts the credential, so a benchmark
  * never measures a fast failure.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DataIntegrityBenchmark -f 1 -wi 2 -i 3 -t 1}. One
+ * instance per trial ({@code Scope.Benchmark}); the objects measured are themselves thread-safe,
+ * the state is written only in {@code @Setup}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -21,6 +21,10 @@ import org.reconnaitre.badges.signing.Verifier;
  * VC-JWT sign and verify of one OB 3.0 credential (EdDSA and ES256), and the reference for the
  * "VC-JWT verify at most 2x a bare signature check" goal: {@link VerificationKey#verify} (BouncyCastle
  * underneath) on exactly the JWS signing input and signature of the same token.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar JwtBenchmark -f 1 -wi 2 -i 3 -t 1}. One
+ * instance per trial ({@code Scope.Benchmark}); the objects measured are themselves thread-safe,
+ * the state is written only in {@code @Setup}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -22,6 +22,10 @@ import org.reconnaitre.frameworks.Transition;
  * set when {@code -Dreconnaitre.shared=DIR} is given (DIR/data/rome-v460), else the small committed
  * fixture of framework-mapping (run from the repository root). When neither folder exists the setup
  * fails with a message naming the option, and JMH goes on with the other benchmarks.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProximityBenchmark -f 1 -wi 2 -i 3 -t 1}. One
+ * instance per trial ({@code Scope.Benchmark}); the objects measured are themselves thread-safe,
+ * the state is written only in {@code @Setup}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
