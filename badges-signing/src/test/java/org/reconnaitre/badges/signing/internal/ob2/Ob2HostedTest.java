@@ -61,6 +61,14 @@ class Ob2HostedTest {
     }
 
     @Test
+    void aNonHttpBadgeReferenceIsNeverFetched() throws Exception {
+        String a = assertion().replace("https://example.org/robotics-badge.json", "file:///etc/passwd");
+        VerificationReport r = verifier(404, "").verify(a);
+        assertThat(r.failures()).extracting(c -> c.id()).containsExactly("ob2-fetch");
+        assertThat(r.check("ob2-fetch").orElseThrow().message()).contains("not an HTTP(S) URL");
+    }
+
+    @Test
     void http410MeansRevoked() throws Exception {
         VerificationReport r = verifier(410, "{}").verify(assertion());
         assertThat(r.isValid()).isFalse();
