@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "by default.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DemoCommand.class, KeygenCommand.class, SignCommand.class, VerifyCommand.class, ValidateCommand.class, ConvertCommand.class,
-                BakeCommand.class, UnbakeCommand.class, TransitionsCommand.class},
+                BakeCommand.class, UnbakeCommand.class, TransitionsCommand.class, ConformanceCommand.class},
         footer = {"", "Exit codes: 0 valid, 1 a check failed, 2 unreadable input or wrong usage.",
                 "", "Example:", "  badges demo", "  badges verify --json badge.json"})
 public final class BadgesCli implements Callable<Integer> {
