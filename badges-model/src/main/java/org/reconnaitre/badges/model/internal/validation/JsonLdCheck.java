@@ -4,16 +4,12 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
-import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.http.media.MediaType;
-import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.reconnaitre.badges.model.Fetcher;
 import org.reconnaitre.badges.model.Rule;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
@@ -46,28 +41,12 @@ final class JsonLdCheck {
 
     private static final java.util.regex.Pattern ABSOLUTE_IRI = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
-    private static final int MAX_CONTEXTS = 8;
-    private static final int MAX_PREBUILT = 64;
-    /** Prebuilt starting contexts of the fetcher-less checks, by top-level context list (bundled URLs only). */
-    private static final Map<List<String>, ActiveContext> SHARED_PREBUILT = new ConcurrentHashMap<>();
-
     private final Optional<Fetcher> fetcher;
     private final boolean jwtPayload;
-    /** Shared when no fetcher is plugged in; a fetcher's contexts belong to its own check. */
-    private final Map<List<String>, ActiveContext> prebuilt;
-
-    private final boolean fastPath;
 
     JsonLdCheck(Optional<Fetcher> fetcher, boolean jwtPayload) {
-        this(fetcher, jwtPayload, true);
-    }
-
-    /** @param fastPath whether {@link #expandFast} may be used (tests compare both settings) */
-    JsonLdCheck(Optional<Fetcher> fetcher, boolean jwtPayload, boolean fastPath) {
         this.fetcher = fetcher;
         this.jwtPayload = jwtPayload;
-        this.fastPath = fastPath;
-        this.prebuilt = fetcher.isEmpty() ? SHARED_PREBUILT : new ConcurrentHashMap<>();
     }
 
     void check(JsonNode doc, Findings out) {
@@ -103,94 +82,14 @@ final class JsonLdCheck {
     }
 
     private JsonArray expand(JsonNode doc) throws JsonLdError {
-        Optional<JsonArray> fast = fastPath ? expandFast(doc) : Optional.empty();
-        return fast.isPresent() ? fast.get() : expandFull(doc);
-    }
-
-    /** The reference path: Titanium processes the whole document, its top-level contexts included. */
-    JsonArray expandFull(JsonNode doc) throws JsonLdError {
         JsonDocument input = JsonDocument.of(MediaType.JSON_LD,
                 new StringReader(org.reconnaitre.badges.model.internal.json.Json.write(doc)));
-        return JsonLd.expand(input).options(newOptions()).get();
-    }
-
-    private JsonLdOptions newOptions() {
         JsonLdOptions options = fetcher.map(f -> BundledContexts.withFallback(f).newOptions())
                 .orElseGet(BundledContexts::options);
         options.setExpandContext(EXPAND_CONTEXT);
         // only reachable when a context resets @vocab to null (the sentinel catches the rest)
         options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
-        // JSON-LD (and jsonld.js) treats any "scheme:" string as an absolute IRI, as undefined() does;
-        // Titanium's default full RFC 3986 parse of every IRI is among the slowest parts of expansion
-        options.setUriValidation(com.apicatalog.jsonld.uri.UriValidationPolicy.SchemeOnly);
-        return options;
-    }
-
-    /**
-     * The same expansion as {@link #expandFull} (JSON-LD 1.1 Expansion Algorithm with the options of
-     * {@link #newOptions}), for a document whose top-level {@code @context} is a list of bundled
-     * context URLs: the active context those URLs give on top of the sentinel {@code @vocab} is built
-     * once and reused (it is immutable: context processing always derives a new one), and the document
-     * is expanded from it without its top-level {@code @context} - what the algorithm does as its
-     * first step. Nested, embedded and scoped contexts are processed as usual.
-     * {@code JsonLdCheckFastPathTest} checks both paths agree on every shared fixture.
-     *
-     * @return empty when the fast path does not apply
-     */
-    Optional<JsonArray> expandFast(JsonNode doc) throws JsonLdError {
-        List<String> urls = topLevelBundledContexts(doc);
-        if (urls.isEmpty()) {
-            return Optional.empty();
-        }
-        ActiveContext start = prebuilt.get(urls);
-        if (start == null) {
-            try {
-                start = prebuild(urls);
-            } catch (JsonLdError | RuntimeException e) {
-                return Optional.empty(); // the full path reports the same failure
-            }
-            if (prebuilt.size() < MAX_PREBUILT) {
-                prebuilt.putIfAbsent(urls, start);
-            }
-        }
-        ObjectNode body = (ObjectNode) doc.deepCopy();
-        body.remove("@context");
-        JsonValue element = jakarta.json.Json.createReader(
-                new StringReader(org.reconnaitre.badges.model.internal.json.Json.write(body))).readValue();
-        JsonValue expanded = Expansion.with(start, element, null, null).frameExpansion(false).ordered(false).compute();
-        // the final steps of the expansion algorithm (ExpansionProcessor does the same)
-        if (expanded instanceof JsonObject obj && obj.size() == 1 && obj.containsKey("@graph")) {
-            expanded = obj.get("@graph");
-        }
-        if (expanded == null || expanded.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.of(JsonValue.EMPTY_JSON_ARRAY);
-        }
-        return Optional.of(expanded instanceof JsonArray arr ? arr : Json.createArrayBuilder().add(expanded).build());
-    }
-
-    private ActiveContext prebuild(List<String> urls) throws JsonLdError {
-        JsonLdOptions options = newOptions();
-        ActiveContext ctx = new ActiveContext(null, null, ProcessingRuntime.of(options));
-        ctx = ctx.newContext().create(EXPAND_CONTEXT, null);
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        urls.forEach(list::add);
-        return ctx.newContext().create(list.build(), null);
-    }
-
-    /** @return the top-level context URLs when every one is a bundled context, else empty */
-    private static List<String> topLevelBundledContexts(JsonNode doc) {
-        JsonNode ctx = doc.get("@context");
-        if (ctx == null) {
-            return List.of();
-        }
-        List<String> urls = new java.util.ArrayList<>();
-        for (JsonNode c : ctx.isArray() ? ctx : List.of(ctx)) {
-            if (!c.isTextual() || !BundledContexts.isBundled(c.asText())) {
-                return List.of();
-            }
-            urls.add(c.asText());
-        }
-        return urls.size() > MAX_CONTEXTS ? List.of() : List.copyOf(urls);
+        return JsonLd.expand(input).options(options).get();
     }
 
     private static void report(JsonLdError e, Findings out) {
