@@ -8,16 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.conformance.ConformanceKit;
 import org.reconnaitre.badges.conformance.ConformanceReport;
 import org.reconnaitre.badges.conformance.ConformanceSummary;
-import org.reconnaitre.badges.model.Fetcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,18 +61,7 @@ final class ConformanceCommand extends BaseCommand {
         if (at != null) {
             kit.clock(Clock.fixed(at, ZoneOffset.UTC));
         }
-        if (!allowFetch.isEmpty()) {
-            Set<String> hosts = new LinkedHashSet<>();
-            for (String h : allowFetch) {
-                String host = h.strip().toLowerCase(Locale.ROOT);
-                if (host.isEmpty() || host.contains("/") || host.contains(":")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--allow-fetch takes a bare host name such as issuer.example.org, not '" + h + "'");
-                }
-                hosts.add(host);
-            }
-            kit.fetcher(Fetcher.http(hosts));
-        }
+        AllowFetch.fetcher(spec.commandLine(), allowFetch).ifPresent(kit::fetcher);
         ConformanceKit built = kit.build();
         List<ConformanceReport> reports = new ArrayList<>();
         for (Path file : files()) {

@@ -11,14 +11,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.reconnaitre.badges.model.Fetcher;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
@@ -109,18 +107,7 @@ final class VerifyCommand extends BaseCommand {
         if (at != null) {
             builder.clock(Clock.fixed(at, ZoneOffset.UTC));
         }
-        if (!allowFetch.isEmpty()) {
-            Set<String> hosts = new LinkedHashSet<>();
-            for (String h : allowFetch) {
-                String host = h.strip().toLowerCase(Locale.ROOT);
-                if (host.isEmpty() || host.contains("/") || host.contains(":")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--allow-fetch takes a bare host name such as issuer.example.org, not '" + h + "'");
-                }
-                hosts.add(host);
-            }
-            builder.fetcher(Fetcher.http(hosts));
-        }
+        AllowFetch.fetcher(spec.commandLine(), allowFetch).ifPresent(builder::fetcher);
         return builder.build();
     }
 
