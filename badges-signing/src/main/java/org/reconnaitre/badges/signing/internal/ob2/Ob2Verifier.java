@@ -1,5 +1,8 @@
 package org.reconnaitre.badges.signing.internal.ob2;
 
+import static org.reconnaitre.badges.signing.internal.JsonNodes.strings;
+import static org.reconnaitre.badges.signing.internal.JsonNodes.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -732,27 +735,6 @@ public final class Ob2Verifier {
     static boolean isAbsoluteIri(String s) {
         int colon = s.indexOf(':');
         return colon > 0 && s.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*") && !s.contains(" ");
-    }
-
-    static @Nullable String text(@Nullable JsonNode n) {
-        return n != null && n.isTextual() ? n.asText() : null;
-    }
-
-    static List<String> strings(@Nullable JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n == null) {
-            return out;
-        }
-        if (n.isTextual()) {
-            out.add(n.asText());
-        } else if (n.isArray()) {
-            n.forEach(e -> {
-                if (e.isTextual()) {
-                    out.add(e.asText());
-                }
-            });
-        }
-        return out;
     }
 
     static String utf8(byte[] b) {

@@ -1,10 +1,12 @@
 package org.reconnaitre.badges.signing.internal.verify;
 
+import static org.reconnaitre.badges.signing.internal.JsonNodes.strings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.signing.internal.JsonNodes;
 
 /**
  * The {@code @context} and {@code type} rules a verifier can check before anything else: the VC
@@ -38,8 +40,8 @@ final class ContextAndTypeStep implements Step {
             ctx.failed(ID, "The credential has no @context, so it is not a verifiable credential.");
             return;
         }
-        String first = contextNode.isArray() ? (contextNode.size() > 0 ? VerificationContext.text(contextNode.get(0)) : null)
-                : VerificationContext.text(contextNode);
+        String first = contextNode.isArray() ? (contextNode.size() > 0 ? JsonNodes.text(contextNode.get(0)) : null)
+                : JsonNodes.text(contextNode);
         if (contexts.stream().anyMatch(u -> u.startsWith("https://w3id.org/openbadges/v") || u.startsWith("https://openbadgespec.org/"))
                 && !(VC1.equals(first) || VC2.equals(first))) {
             ctx.failed(ID, "This is an Open Badges 2.0 (or older) document, not a verifiable credential: this verifier"
@@ -91,22 +93,5 @@ final class ContextAndTypeStep implements Step {
         } else {
             ctx.warning(ID, "The credential is " + kind + ". " + String.join(" ", warnings));
         }
-    }
-
-    static List<String> strings(@Nullable JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n == null) {
-            return out;
-        }
-        if (n.isTextual()) {
-            out.add(n.asText());
-        } else if (n.isArray()) {
-            n.forEach(e -> {
-                if (e.isTextual()) {
-                    out.add(e.asText());
-                }
-            });
-        }
-        return out;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.internal.JsonNodes;
 
 /**
  * Verifies every embedded endorsement ({@code endorsement} objects and {@code endorsementJwt}
@@ -91,7 +92,7 @@ final class EndorsementStep implements Step {
     }
 
     private static void collect(JsonNode holder, List<Found> out) {
-        String target = VerificationContext.text(holder.get("id"));
+        String target = JsonNodes.text(holder.get("id"));
         each(holder.get("endorsement")).forEach(e -> out.add(new Found(e, target)));
         each(holder.get("endorsementJwt")).forEach(e -> out.add(new Found(e, target)));
     }
@@ -102,7 +103,7 @@ final class EndorsementStep implements Step {
             return null;
         }
         JsonNode subject = endorsement.get("credentialSubject");
-        return subject == null ? null : VerificationContext.text(subject.get("id"));
+        return subject == null ? null : JsonNodes.text(subject.get("id"));
     }
 
     static List<JsonNode> each(@Nullable JsonNode n) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.internal.JsonNodes;
 
 /**
  * CLR 2.0: verifies each credential in {@code credentialSubject.verifiableCredential} (objects or
@@ -27,7 +28,7 @@ final class NestedCredentialsStep implements Step {
     }
 
     static boolean applies(VerificationContext ctx) {
-        return ctx.credential != null && ContextAndTypeStep.strings(ctx.credential.get("type")).contains("ClrCredential");
+        return ctx.credential != null && JsonNodes.strings(ctx.credential.get("type")).contains("ClrCredential");
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.VerificationReport.Format;
+import org.reconnaitre.badges.signing.internal.JsonNodes;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
@@ -38,7 +39,7 @@ final class ParseStep implements Step {
         }
         if (ctx.credential != null) {
             ctx.report.issuerId(ctx.issuerId());
-            ctx.report.credentialId(VerificationContext.text(ctx.credential.get("id")));
+            ctx.report.credentialId(JsonNodes.text(ctx.credential.get("id")));
         }
     }
 

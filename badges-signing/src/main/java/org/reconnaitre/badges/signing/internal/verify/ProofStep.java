@@ -1,6 +1,7 @@
 package org.reconnaitre.badges.signing.internal.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.reconnaitre.badges.signing.internal.JsonNodes;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.JwtSignatureVerifier;
@@ -27,7 +28,7 @@ final class ProofStep implements Step {
                 JwtSignatureVerifier.Verified v = JwtSignatureVerifier.verify(jws, ctx.config.keyResolver(), ctx.issuerId());
                 ctx.signers.add(new VerificationContext.Signer(v.reference(),
                         v.method() == null ? null : v.method().controller(), v.source(), v.key()));
-                String alg = VerificationContext.text(jws.header().get("alg"));
+                String alg = JsonNodes.text(jws.header().get("alg"));
                 String message = "The JWT signature (" + alg + ") is valid with the key from " + v.reference() + "." + note;
                 if (note.isEmpty()) {
                     ctx.passed(ID, message);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.Verifier;
+import org.reconnaitre.badges.signing.internal.JsonNodes;
 
 /**
  * Credential status (revocation, suspension). Without a fetcher nothing can be looked up, so the
@@ -61,9 +62,9 @@ final class StatusStep implements Step {
     private static String describe(JsonNode status) {
         List<String> parts = new ArrayList<>();
         for (JsonNode e : status.isArray() ? status : List.of(status)) {
-            String type = VerificationContext.text(e.get("type"));
-            String list = VerificationContext.text(e.get("statusListCredential"));
-            String id = VerificationContext.text(e.get("id"));
+            String type = JsonNodes.text(e.get("type"));
+            String list = JsonNodes.text(e.get("statusListCredential"));
+            String id = JsonNodes.text(e.get("id"));
             parts.add((type == null ? "untyped" : type) + " " + (list != null ? list : id != null ? id : ""));
         }
         return String.join(", ", parts).strip();

@@ -1,6 +1,5 @@
 package org.reconnaitre.badges.signing.internal.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,9 +89,5 @@ public final class VerificationContext {
 
     @Nullable String issuerId() {
         return credential == null ? null : VcJwtPayload.issuerId(credential);
-    }
-
-    static @Nullable String text(@Nullable JsonNode n) {
-        return n != null && n.isTextual() ? n.asText() : null;
     }
 }
