@@ -1,8 +1,15 @@
 package org.reconnaitre.badges.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.internal.json.Json;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -45,5 +52,32 @@ public final class SharedData {
     /** @return {@code shared/openbadges}, or skips the test */
     public static Path openbadges() {
         return require("openbadges");
+    }
+
+    /**
+     * The manifest's {@code urlMap} rows of one kind, as URL (or URL prefix) to local path, ready
+     * for {@code Fetcher.offline(...)}: {@code "exact"} gives the status lists, {@code "prefix"} the
+     * OB 2.0 hosted assets. Rows that name no real URL (contexts, schemas) are left out.
+     *
+     * @param openbadges the {@code shared/openbadges} folder
+     * @param match the start of the rows' {@code match} field: "exact" or "prefix"
+     */
+    public static Map<String, Path> urlMap(Path openbadges, String match) {
+        JsonNode manifest;
+        try {
+            manifest = Json.parse(Files.readString(openbadges.resolve("manifest.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (BadgeException e) {
+            throw new IllegalStateException("manifest.json is not JSON: " + e.getMessage(), e);
+        }
+        Map<String, Path> map = new LinkedHashMap<>();
+        for (JsonNode u : manifest.path("urlMap")) {
+            String url = u.path("url").asText();
+            if (url.startsWith("http") && u.path("match").asText().startsWith(match)) {
+                map.put(url, openbadges.resolve(u.path("file").asText()));
+            }
+        }
+        return map;
     }
 }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.reconnaitre.badges.model.BadgeException;
@@ -26,14 +24,8 @@ import org.reconnaitre.badges.testing.SharedData;
 class StatusListFixturesTest {
     private static final StatusLists.ListProofCheck PROOF_CHECKED_ELSEWHERE = list -> Optional.empty();
 
-    private static Fetcher offline(Path root, JsonNode manifest) {
-        Map<String, Path> map = new LinkedHashMap<>();
-        for (JsonNode u : manifest.path("urlMap")) {
-            if (u.path("match").asText().startsWith("exact")) {
-                map.put(u.path("url").asText(), root.resolve(u.path("file").asText()));
-            }
-        }
-        return Fetcher.offline(map);
+    private static Fetcher offline(Path root) {
+        return Fetcher.offline(SharedData.urlMap(root, "exact"));
     }
 
     @Test
@@ -82,7 +74,7 @@ class StatusListFixturesTest {
     void everyManifestFixtureWithAStatusGetsItsExpectedStatus() throws Exception {
         Path root = SharedData.openbadges();
         JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
-        Fetcher fetcher = offline(root, manifest);
+        Fetcher fetcher = offline(root);
         StatusListCache cache = StatusListCache.create(Duration.ofMinutes(5));
         int checked = 0;
         for (JsonNode f : manifest.path("fixtures")) {

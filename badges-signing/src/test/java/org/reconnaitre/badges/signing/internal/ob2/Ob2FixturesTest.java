@@ -65,15 +65,10 @@ class Ob2FixturesTest {
             "warning-issuer-non-http.json", "is not an HTTP(S) URL",
             "warning-with-redirection.json", "fetched at http://example.org/altbadgeurl.json declares a different id");
 
-    static Verifier verifier(Path root, JsonNode manifest) {
-        Map<String, Path> map = new LinkedHashMap<>();
-        for (JsonNode u : manifest.get("urlMap")) {
-            String file = u.get("file").asText();
-            if (file.startsWith(DIR)) {
-                map.put(u.get("url").asText(), root.resolve(file));
-            }
-        }
-        assertThat(map).as("the manifest maps the example.org prefixes to ob20/assets").hasSize(3);
+    static Verifier verifier(Path root) {
+        Map<String, Path> map = SharedData.urlMap(root, "prefix");
+        assertThat(map).as("the manifest maps the example.org prefixes to ob20/assets")
+                .hasSize(3).allSatisfy((url, path) -> assertThat(root.relativize(path).toString()).startsWith(DIR));
         return Verifier.builder().clock(Clock.fixed(AT, ZoneOffset.UTC)).fetcher(Fetcher.offline(map)).build();
     }
 
@@ -94,7 +89,7 @@ class Ob2FixturesTest {
     List<DynamicTest> everyOb20FixtureGetsTheManifestOutcome() throws Exception {
         Path root = SharedData.openbadges();
         JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
-        Verifier verifier = verifier(root, manifest);
+        Verifier verifier = verifier(root);
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode f : manifest.get("fixtures")) {
             String file = f.get("file").asText();
@@ -148,7 +143,7 @@ class Ob2FixturesTest {
     @Test
     void revokedSignedAssertionFailsTheRevocationCheckWithTheReason() throws Exception {
         Path root = SharedData.openbadges();
-        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        Verifier verifier = verifier(root);
         VerificationReport r = verifier.verify(root.resolve(DIR + "simple-revoked.jwt"));
         assertThat(r.check("proof")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.PASSED);
         assertThat(r.check("key-binding")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.PASSED);
@@ -162,7 +157,7 @@ class Ob2FixturesTest {
     @Test
     void endorsementsAreReportedAsNotVerified() throws Exception {
         Path root = SharedData.openbadges();
-        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        Verifier verifier = verifier(root);
         VerificationReport endorsed = verifier.verify(root.resolve(DIR + "assertion-with-endorsements.json"));
         assertThat(endorsed.check("endorsements")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.WARNING);
         VerificationReport plain = verifier.verify(root.resolve(DIR + "simple.jwt"));
@@ -172,7 +167,7 @@ class Ob2FixturesTest {
     @Test
     void tamperedSignedAssertionFailsTheProofCheck() throws Exception {
         Path root = SharedData.openbadges();
-        Verifier verifier = verifier(root, Json.parse(Files.readString(root.resolve("manifest.json"))));
+        Verifier verifier = verifier(root);
         String jws = Files.readString(root.resolve(DIR + "simple.jwt")).strip();
         String[] parts = jws.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
