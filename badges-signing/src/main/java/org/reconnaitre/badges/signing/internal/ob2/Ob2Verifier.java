@@ -26,6 +26,7 @@ import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Fetcher;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
+import org.reconnaitre.badges.model.internal.ob2.Ob2Extensions;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.internal.crypto.RsaOps;
@@ -38,7 +39,8 @@ import org.reconnaitre.badges.signing.internal.jwt.JwtException;
  * CryptographicKey, RevocationList) are fetched only through the caller's fetcher. Checks, in order:
  * {@code parse}, {@code context-and-type}, {@code ob2-fetch}, {@code ob2-verification},
  * {@code proof}, {@code key-binding}, {@code recipient}, {@code revocation},
- * {@code validity-period}. Never throws for bad input. Stateless and thread-safe. Internal.
+ * {@code validity-period}, {@code ob2-extensions} (extension nodes against their extension's JSON
+ * Schema), {@code endorsements}. Never throws for bad input. Stateless and thread-safe. Internal.
  */
 public final class Ob2Verifier {
 
@@ -52,6 +54,7 @@ public final class Ob2Verifier {
     static final String RECIPIENT = "recipient";
     static final String REVOCATION = "revocation";
     static final String VALIDITY = "validity-period";
+    static final String EXTENSIONS = "ob2-extensions";
 
     private static final String OB2_VOCAB = "https://w3id.org/openbadges#";
     /** Class terms of the OB 2.0 context (a type must be one of these or an absolute IRI). */
@@ -339,6 +342,37 @@ public final class Ob2Verifier {
             String reason = "Not applicable: only an Assertion is verified, this document is an OB 2.0 "
                     + String.join(", ", types) + ".";
             skipRest(reason, VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
+            currentCheck = EXTENSIONS;
+            extensions(List.of(doc), List.of(String.join(", ", types)));
+        }
+
+        /**
+         * Validates the extension nodes of the given documents against their extension JSON Schemas:
+         * failed when one does not validate, warning when one could not be checked.
+         */
+        void extensions(List<ObjectNode> docs, List<String> names) {
+            List<String> failed = new ArrayList<>();
+            List<String> unchecked = new ArrayList<>();
+            List<String> passed = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                for (Ob2Extensions.Result r : Ob2Extensions.validate(docs.get(i), fetcher)) {
+                    String m = "In the " + names.get(i) + ": " + r.message();
+                    switch (r.outcome()) {
+                        case PASSED -> passed.add(m);
+                        case FAILED -> failed.add(m);
+                        case UNCHECKED -> unchecked.add(m);
+                    }
+                }
+            }
+            if (!failed.isEmpty()) {
+                fail(EXTENSIONS, String.join(" ", failed) + (unchecked.isEmpty() ? "" : " " + String.join(" ", unchecked)));
+            } else if (!unchecked.isEmpty()) {
+                warn(EXTENSIONS, String.join(" ", unchecked) + (passed.isEmpty() ? "" : " " + String.join(" ", passed)));
+            } else if (!passed.isEmpty()) {
+                pass(EXTENSIONS, String.join(" ", passed));
+            } else {
+                skip(EXTENSIONS, "The badge carries no Open Badges 2.0 extension nodes.");
+            }
         }
 
         void passOrWarnFetch(String message) {
@@ -431,6 +465,8 @@ public final class Ob2Verifier {
             revocation(a, id, issuer, signed, revokedByServer);
             currentCheck = VALIDITY;
             validity(a);
+            currentCheck = EXTENSIONS;
+            extensions(List.of(a, badge, issuer), List.of("assertion", "badge class", "issuer"));
             boolean endorsed = a.has("endorsement") || badge.has("endorsement") || issuer.has("endorsement");
             if (endorsed) {
                 warn(ENDORSEMENTS, "The badge carries Open Badges 2.0 endorsements; they were not verified.");

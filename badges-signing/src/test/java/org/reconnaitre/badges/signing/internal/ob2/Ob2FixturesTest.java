@@ -37,9 +37,6 @@ class Ob2FixturesTest {
     static final Map<String, String> NOT_JUDGED = new LinkedHashMap<>();
 
     static {
-        NOT_JUDGED.put(DIR + "assertion-with-extension-node-invalid.json",
-                "not implemented: OB 2.0 extension nodes are not validated against their extension JSON Schema"
-                        + " (the verifier reports the badge as valid)");
         NOT_JUDGED.put(DIR + "redirected-validation-subject.json",
                 "not strict JSON (// comments) and not used by any 1EdTech test: a parse failure is expected");
     }
@@ -47,6 +44,7 @@ class Ob2FixturesTest {
     /** The check that must fail for each fixture the manifest calls invalid (file name under ob20/). */
     static final Map<String, String> FAILING_CHECK = Map.ofEntries(
             Map.entry("assertion-with-data-image.json", "schema"),
+            Map.entry("assertion-with-extension-node-invalid.json", "ob2-extensions"),
             Map.entry("basic-assertion-expired-before-issued.json", "validity-period"),
             Map.entry("basic-assertion-expired.json", "validity-period"),
             Map.entry("basic-assertion-in-future.json", "validity-period"),
@@ -138,6 +136,40 @@ class Ob2FixturesTest {
         List<String> files = new ArrayList<>();
         manifest.get("fixtures").forEach(f -> files.add(f.get("file").asText()));
         assertThat(files).containsAll(NOT_JUDGED.keySet());
+    }
+
+    @Test
+    void extensionNodesAreValidatedAgainstTheirExtensionSchemas() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier verifier = verifier(root);
+        for (String ok : List.of("assertion-with-extension-node-basic.json", "assertion-with-multiple-extensions.json")) {
+            assertThat(verifier.verify(root.resolve(DIR + ok)).check("ob2-extensions")).get().satisfies(c -> {
+                assertThat(c.outcome()).as("%s: %s", ok, c).isEqualTo(CheckOutcome.PASSED);
+                assertThat(c.message()).contains("validates against");
+            });
+        }
+        assertThat(verifier.verify(root.resolve(DIR + "assertion-with-extension-node-invalid.json")).check("ob2-extensions"))
+                .get().satisfies(c -> assertThat(c.message()).contains("obi:extensions/#ExampleExtension"));
+        String wrongValue = Files.readString(root.resolve(DIR + "assertion-with-extension-node-basic.json"))
+                .replace("\"I'm a property, short and sweet\"", "1337");
+        VerificationReport r = verifier.verify(wrongValue);
+        assertThat(r.failures()).extracting(CheckResult::id).containsExactly("ob2-extensions");
+        assertThat(r.check("ob2-extensions").orElseThrow().message()).contains("does not validate against");
+        assertThat(verifier.verify(root.resolve(DIR + "basic-assertion.json")).check("ob2-extensions"))
+                .get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.SKIPPED);
+    }
+
+    @Test
+    void anExtensionWhoseContextCannotBeObtainedIsAWarningNotAPass() throws Exception {
+        Path root = SharedData.openbadges();
+        String text = Files.readString(root.resolve(DIR + "assertion-with-extension-node-basic.json"))
+                .replace("https://w3id.org/openbadges/extensions/exampleExtension/context.json",
+                        "https://unknown.example/ext/context.json");
+        VerificationReport r = verifier(root).verify(text);
+        assertThat(r.check("ob2-extensions")).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckOutcome.WARNING);
+            assertThat(c.message()).contains("https://unknown.example/ext/context.json").contains("not validated");
+        });
     }
 
     @Test

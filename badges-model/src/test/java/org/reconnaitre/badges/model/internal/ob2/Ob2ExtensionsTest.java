@@ -1,0 +1,144 @@
+package org.reconnaitre.badges.model.internal.ob2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.model.internal.ob2.Ob2Extensions.Outcome;
+import org.reconnaitre.badges.model.internal.ob2.Ob2Extensions.Result;
+import org.reconnaitre.badges.testing.SharedData;
+
+/** OB 2.0 extension nodes against the JSON Schemas their extension contexts name, offline. */
+class Ob2ExtensionsTest {
+    static final String DIR = "fixtures/1edtech-validator/ob20/";
+
+    static JsonNode fixture(String name) throws Exception {
+        return Json.parse(Files.readString(SharedData.openbadges().resolve(DIR + name)));
+    }
+
+    static final Fetcher REFUSE = url -> {
+        throw new BadgeException(BadgeException.Code.FETCH_REFUSED, "refused " + url);
+    };
+
+    @Test
+    void theBasicExtensionNodeValidatesAfterCompactionToItsTerms() throws Exception {
+        List<Result> r = Ob2Extensions.validate(fixture("assertion-with-extension-node-basic.json"), REFUSE);
+        assertThat(r).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).as("%s", x).isEqualTo(Outcome.PASSED);
+            assertThat(x.path()).isEqualTo("/extensions:exampleExtension");
+            assertThat(x.message()).contains("extensions:ExampleExtension");
+        });
+    }
+
+    @Test
+    void aNodeWithTwoExtensionTypesIsValidatedAgainstBothSchemas() throws Exception {
+        List<Result> r = Ob2Extensions.validate(fixture("assertion-with-multiple-extensions.json"), REFUSE);
+        assertThat(r).hasSize(2).allSatisfy(x -> assertThat(x.outcome()).as("%s", x).isEqualTo(Outcome.PASSED));
+        assertThat(r).extracting(Result::message).anySatisfy(m -> assertThat(m).contains("extensions:ApplyLink"));
+    }
+
+    @Test
+    void theInvalidFixtureFailsBecauseItsTypeIsNotTheOneItsContextValidates() throws Exception {
+        List<Result> r = Ob2Extensions.validate(fixture("assertion-with-extension-node-invalid.json"), REFUSE);
+        assertThat(r).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(x.message()).contains("obi:extensions/#ExampleExtension").contains("extensions:ExampleExtension");
+        });
+    }
+
+    @Test
+    void aWrongValueTypeFailsTheExtensionSchema() throws Exception {
+        String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"))
+                .replace("\"I'm a property, short and sweet\"", "1337");
+        List<Result> r = Ob2Extensions.validate(Json.parse(text), REFUSE);
+        assertThat(r).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(x.message()).contains("does not validate").contains("exampleExtension/schema.json");
+        });
+    }
+
+    @Test
+    void aMissingRequiredPropertyFails() throws Exception {
+        String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"))
+                .replace("\"http://schema.org/text\"", "\"http://schema.org/description\"");
+        assertThat(Ob2Extensions.validate(Json.parse(text), REFUSE)).singleElement()
+                .extracting(Result::outcome).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void anUnbundledContextIsOnlyObtainedThroughTheFetcherAndIsUncheckedWhenRefused() throws Exception {
+        String ctx = "https://issuer.example/ext/context.json";
+        String doc = """
+                {"@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass", "id": "https://issuer.example/b",
+                 "ext:x": {"@context": "%s", "type": ["Extension", "ext:Thing"], "note": "hi"}}""".formatted(ctx);
+        AtomicInteger asked = new AtomicInteger();
+        Fetcher counting = url -> {
+            asked.incrementAndGet();
+            return REFUSE.fetch(url);
+        };
+        assertThat(Ob2Extensions.validate(Json.parse(doc), counting)).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.UNCHECKED);
+            assertThat(x.message()).contains(ctx).contains("refused");
+        });
+        assertThat(asked).hasValue(1);
+
+        String context = """
+                {"@context": {"ext": "https://issuer.example/ext#", "note": "ext:note"},
+                 "obi:validation": [{"obi:validatesType": "ext:Thing",
+                   "obi:validationSchema": "https://issuer.example/ext/schema.json"}]}""";
+        String schema = """
+                {"$schema": "http://json-schema.org/draft-04/schema#", "type": "object",
+                 "properties": {"note": {"type": "string", "maxLength": 3}}, "required": ["note"]}""";
+        Fetcher served = url -> new Fetcher.Response(url, 200, "application/json",
+                (url.toString().equals(ctx) ? context : schema).getBytes(StandardCharsets.UTF_8));
+        assertThat(Ob2Extensions.validate(Json.parse(doc), served)).singleElement()
+                .extracting(Result::outcome).isEqualTo(Outcome.PASSED);
+        assertThat(Ob2Extensions.validate(Json.parse(doc.replace("\"hi\"", "\"hello\"")), served)).singleElement()
+                .extracting(Result::outcome).isEqualTo(Outcome.FAILED);
+        Fetcher noSchema = url -> url.toString().equals(ctx) ? served.fetch(url) : new Fetcher.Response(url, 404, "", new byte[0]);
+        assertThat(Ob2Extensions.validate(Json.parse(doc), noSchema)).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.UNCHECKED);
+            assertThat(x.message()).contains("HTTP 404");
+        });
+    }
+
+    @Test
+    void anOversizedOrTooDeepSchemaIsNotUsed() throws Exception {
+        String ctx = "https://issuer.example/ext/context.json";
+        String doc = """
+                {"@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass",
+                 "ext:x": {"@context": "%s", "type": ["Extension", "ext:Thing"], "note": "hi"}}""".formatted(ctx);
+        String context = """
+                {"@context": {"ext": "https://issuer.example/ext#", "note": "ext:note"},
+                 "obi:validation": {"obi:validatesType": "ext:Thing", "obi:validationSchema": "https://issuer.example/s.json"}}""";
+        String deep = "{\"not\":".repeat(40) + "{}" + "}".repeat(40);
+        Fetcher served = url -> new Fetcher.Response(url, 200, "application/json",
+                (url.toString().equals(ctx) ? context : deep).getBytes(StandardCharsets.UTF_8));
+        assertThat(Ob2Extensions.validate(Json.parse(doc), served)).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.UNCHECKED);
+            assertThat(x.message()).contains("deeper");
+        });
+        byte[] big = ("{\"description\": \"" + "x".repeat(Ob2Extensions.MAX_RESOURCE_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
+        Fetcher huge = url -> url.toString().equals(ctx) ? served.fetch(url) : new Fetcher.Response(url, 200, "", big);
+        assertThat(Ob2Extensions.validate(Json.parse(doc), huge)).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.UNCHECKED);
+            assertThat(x.message()).contains("larger than");
+        });
+    }
+
+    @Test
+    void aDocumentWithoutExtensionNodesHasNoResults() throws Exception {
+        assertThat(Ob2Extensions.validate(fixture("basic-assertion.json"), REFUSE)).isEmpty();
+        Path p = SharedData.openbadges().resolve("fixtures/spec-examples/ob20/extensions-05-badgeclass.json");
+        List<Result> license = Ob2Extensions.validate(Json.parse(Files.readString(p)), REFUSE);
+        assertThat(license).singleElement().satisfies(x -> assertThat(x.message()).contains("LicenseExtension"));
+    }
+}
