@@ -34,7 +34,7 @@ public final class Engine {
 
     public Engine(Options options) {
         this.options = options;
-        this.jsonLd = new JsonLdCheck(options.fetcher(), options.jwtPayload());
+        this.jsonLd = new JsonLdCheck(options.fetcher(), options.jwtPayload(), true);
     }
 
     public ValidationReport validate(String json) {

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.Fetcher;
+import org.reconnaitre.badges.model.Finding;
 import org.reconnaitre.badges.model.Rule;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
 
@@ -32,6 +34,12 @@ import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
  * which expansion keeps, so every sentinel found in the output is traced back to the place it came
  * from. Contexts that set their own {@code @vocab} (the VC 2.0 context does) define every term by
  * design, which matches what a JSON-LD processor in safe mode accepts.
+ *
+ * <p>Expansion costs about a millisecond per credential, ten times a signature check. Findings only
+ * depend on the document's {@link JsonLdShape shape}, so a check remembers the findings of the last
+ * {@value #MEMO_SIZE} shapes it expanded (digest → findings, bounded LRU) and replays them for
+ * another document of the same shape — the common case of an issuer's badges made from one
+ * template. Thread-safe.
  */
 final class JsonLdCheck {
     static final String SENTINEL = "urn:reconnaitre:undefined-term:";
@@ -41,12 +49,35 @@ final class JsonLdCheck {
 
     private static final java.util.regex.Pattern ABSOLUTE_IRI = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
+    /** Shapes remembered per check (each holds a digest and a short list of findings). */
+    static final int MEMO_SIZE = 512;
+
     private final Optional<Fetcher> fetcher;
     private final boolean jwtPayload;
+    private final @Nullable ShapeMemo memo;
 
-    JsonLdCheck(Optional<Fetcher> fetcher, boolean jwtPayload) {
+    JsonLdCheck(Optional<Fetcher> fetcher, boolean jwtPayload, boolean memoize) {
         this.fetcher = fetcher;
         this.jwtPayload = jwtPayload;
+        this.memo = memoize ? new ShapeMemo() : null;
+    }
+
+    /** A bounded, synchronized LRU map from shape digest to findings. */
+    private static final class ShapeMemo {
+        private final Map<String, List<Finding>> map = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<Finding>> eldest) {
+                return size() > MEMO_SIZE;
+            }
+        };
+
+        synchronized @Nullable List<Finding> get(String shape) {
+            return map.get(shape);
+        }
+
+        synchronized void put(String shape, List<Finding> findings) {
+            map.put(shape, findings);
+        }
     }
 
     void check(JsonNode doc, Findings out) {
@@ -56,6 +87,26 @@ final class JsonLdCheck {
         if (!contextsAvailable(doc, "", out)) {
             return;
         }
+        String shape = memo == null ? null : JsonLdShape.digest(doc);
+        if (shape == null) {
+            expandAndWalk(doc, out);
+            return;
+        }
+        List<Finding> known = memo.get(shape);
+        if (known == null) {
+            Findings fresh = new Findings(Set.of());
+            expandAndWalk(doc, fresh);
+            known = fresh.list();
+            if (known.stream().allMatch(f -> f.rule() == Rule.JSONLD_UNDEFINED_TERM || f.rule() == Rule.JSONLD_UNDEFINED_TYPE)) {
+                memo.put(shape, List.copyOf(known));
+            }
+        }
+        for (Finding f : known) {
+            out.add(f.rule(), f.severity(), f.path(), f.message());
+        }
+    }
+
+    private void expandAndWalk(JsonNode doc, Findings out) {
         ObjectNode marked = doc.deepCopy();
         mark(marked, "");
         JsonArray expanded;
