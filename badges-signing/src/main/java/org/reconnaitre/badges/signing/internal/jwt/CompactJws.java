@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
@@ -25,12 +24,34 @@ public record CompactJws(String compact, ObjectNode header, byte[] payload, byte
     /** Longest compact JWS accepted, in characters (4 MiB: a credential with an inline image fits). */
     public static final int MAX_LENGTH = 4 * 1024 * 1024;
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    /**
+     * Whether the text is three base64url parts separated by dots, the first two non-empty. A loop
+     * rather than a regular expression: a greedy regex over a 10 kB token cost a fifth of a verify.
+     */
+    static boolean hasShape(String t) {
+        int dots = 0;
+        int partLength = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.') {
+                if ((dots < 2 && partLength == 0) || ++dots > 2) {
+                    return false;
+                }
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2;
+    }
 
     /** @return whether the text looks like a compact JWS (three base64url parts), without decoding it */
     public static boolean looksLikeCompactJws(String text) {
         String t = text.strip();
-        return t.length() <= MAX_LENGTH && t.startsWith("eyJ") && SHAPE.matcher(t).matches();
+        return t.length() <= MAX_LENGTH && t.startsWith("eyJ") && hasShape(t);
     }
 
     /**
@@ -43,7 +64,7 @@ public record CompactJws(String compact, ObjectNode header, byte[] payload, byte
         if (t.length() > MAX_LENGTH) {
             throw new JwtException("parse", "The JWT is larger than " + MAX_LENGTH + " characters.");
         }
-        if (!SHAPE.matcher(t).matches()) {
+        if (!hasShape(t)) {
             throw new JwtException("parse", "Not a compact JWS: expected three base64url parts separated by dots"
                     + " (a JWE or a JWS with detached or unprotected parts is not accepted).");
         }
