@@ -27,7 +27,7 @@ public record CompactJws(String compact, ObjectNode header, byte[] payload, byte
 
     /**
      * Whether the text is three base64url parts separated by dots, the first two non-empty. A loop
-     * rather than a regular expression: a greedy regex over a 10 kB token cost a fifth of a verify.
+     * rather than a regular expression: in a profile of a VC-JWT verify the greedy regex took a fifth of the time.
      */
     static boolean hasShape(String t) {
         int dots = 0;
