@@ -18,7 +18,7 @@ import org.reconnaitre.badges.model.internal.json.Json;
  *
  * <p>Check ids are stable, in this order: {@code format}, {@code parse}, {@code jwt-claims} (VC-JWT
  * only), {@code context-and-type}, {@code schema}, {@code proof}, {@code key-binding},
- * {@code validity-period}, {@code status}, {@code endorsements} and {@code credentials} (CLR only). A report is {@linkplain #isValid() valid} when no check
+ * {@code recipient} (skipped unless {@link Verifier#forRecipient} names one), {@code validity-period}, {@code status}, {@code endorsements} and {@code credentials} (CLR only). A report is {@linkplain #isValid() valid} when no check
  * {@linkplain CheckOutcome#FAILED failed}; warnings and skipped checks do not make it invalid, so
  * show them to the person deciding.
  *

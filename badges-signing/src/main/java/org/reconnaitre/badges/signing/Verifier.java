@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Fetcher;
@@ -28,8 +29,11 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  * either or with a hosted-assertion URL) are verified too: their BadgeClass, Issuer, key and
  * revocation list are fetched through the configured {@link Fetcher} only, and the report carries
  * the checks {@code parse}, {@code context-and-type}, {@code schema}, {@code ob2-fetch},
- * {@code ob2-verification}, {@code proof}, {@code key-binding}, {@code recipient} (skipped),
- * {@code revocation}, {@code validity-period} and {@code endorsements}.
+ * {@code ob2-verification}, {@code proof}, {@code key-binding}, {@code recipient},
+ * {@code revocation}, {@code validity-period}, {@code ob2-extensions} and {@code endorsements}.
+ *
+ * <p>To check who the badge was awarded to, verify through {@link #forRecipient(ExpectedRecipient)}:
+ * the {@code recipient} check is skipped otherwise.
  *
  * <p>Secure by default: nothing is fetched unless a {@link Fetcher} is configured; a JWT key
  * carried in the token itself ({@code jwk} header) is not trusted to speak for the issuer unless
@@ -96,6 +100,7 @@ public final class Verifier {
 
     private final Pipeline pipeline;
     private final Clock clock;
+    private final @Nullable ExpectedRecipient expectedRecipient;
 
     private Verifier(Builder b) {
         Fetcher cached = new CachingFetcher(b.fetcher, b.documentCacheSize, b.documentCacheTtl.toNanos());
@@ -112,11 +117,42 @@ public final class Verifier {
         // status list credentials are verified without status checking, so a list cannot loop
         Verifier forStatusLists = new Verifier(config.withoutStatusCheck());
         this.pipeline = new Pipeline(config, forStatusLists);
+        this.expectedRecipient = null;
     }
 
     private Verifier(PipelineConfig config) {
         this.clock = config.clock();
         this.pipeline = new Pipeline(config, this);
+        this.expectedRecipient = null;
+    }
+
+    private Verifier(Verifier base, ExpectedRecipient expected) {
+        this.clock = base.clock;
+        this.pipeline = base.pipeline;
+        this.expectedRecipient = expected;
+    }
+
+    /**
+     * A verifier with the same settings and caches that also checks who the badge was awarded to:
+     * the report's {@code recipient} check passes only when the badge (OB 2.0 recipient, OB 3.0
+     * {@code credentialSubject.id} or {@code identifier}, plain or salted hash) names this person,
+     * and fails with the reason otherwise. Cheap: create one per call. Endorsements and nested
+     * credentials are not compared.
+     *
+     * <pre>{@code
+     * VerificationReport r = verifier.forRecipient(ExpectedRecipient.email("alice@example.org")).verify(json);
+     * }</pre>
+     *
+     * @param expected the recipient the badge must belong to
+     * @return an immutable, thread-safe verifier sharing this one's caches
+     */
+    public Verifier forRecipient(ExpectedRecipient expected) {
+        return new Verifier(this, Objects.requireNonNull(expected, "expected"));
+    }
+
+    /** @return the recipient this verifier expects, if it was made by {@link #forRecipient} */
+    public Optional<ExpectedRecipient> expectedRecipient() {
+        return Optional.ofNullable(expectedRecipient);
     }
 
 
@@ -135,7 +171,7 @@ public final class Verifier {
      */
     public VerificationReport verify(String credential) {
         Objects.requireNonNull(credential, "credential");
-        return pipeline.verify(credential.getBytes(StandardCharsets.UTF_8));
+        return pipeline.verify(credential.getBytes(StandardCharsets.UTF_8), expectedRecipient);
     }
 
     /**
@@ -146,7 +182,7 @@ public final class Verifier {
      */
     public VerificationReport verify(byte[] input) {
         Objects.requireNonNull(input, "input");
-        return pipeline.verify(input.clone());
+        return pipeline.verify(input.clone(), expectedRecipient);
     }
 
     /**
@@ -163,7 +199,7 @@ public final class Verifier {
             if (bytes.length > Pipeline.MAX_INPUT_BYTES) {
                 throw new BadgeException(BadgeException.Code.IO, file + " is larger than " + Pipeline.MAX_INPUT_BYTES + " bytes");
             }
-            return pipeline.verify(bytes);
+            return pipeline.verify(bytes, expectedRecipient);
         } catch (IOException e) {
             throw new BadgeException(BadgeException.Code.IO, "Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -37,7 +37,7 @@ class VerifierPipelineTest {
     void checksComeInPipelineOrder() throws Exception {
         VerificationReport r = verifier().verify(signed(credential(DID)));
         assertThat(r.checks()).extracting(CheckResult::id).containsExactly("format", "parse", "context-and-type",
-                "schema", "proof", "key-binding", "validity-period", "status", "endorsements");
+                "schema", "proof", "key-binding", "recipient", "validity-period", "status", "endorsements");
         assertThat(r.isValid()).as(r.toString()).isTrue();
         assertThat(r.format()).isEqualTo(VerificationReport.Format.JSON);
         assertThat(r.issuerId()).contains(DID);

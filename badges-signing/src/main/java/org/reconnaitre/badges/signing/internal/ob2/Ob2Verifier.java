@@ -28,6 +28,7 @@ import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
 import org.reconnaitre.badges.model.internal.ob2.Ob2Extensions;
 import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.internal.crypto.RsaOps;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
@@ -139,12 +140,12 @@ public final class Ob2Verifier {
      * As {@link #verify(VerificationReport.Builder, String, Fetcher, Instant, Duration)}, comparing the
      * recipient with an expected identity.
      *
-     * @param expectedRecipient the identity (email, URL, telephone, id) the badge must be awarded to,
+     * @param expectedRecipient the identity the badge must be awarded to,
      *     or null to skip the {@code recipient} check
      * @return the built report
      */
     public static VerificationReport verify(VerificationReport.Builder report, String text, Fetcher fetcher,
-            Instant now, Duration skew, @Nullable String expectedRecipient) {
+            Instant now, Duration skew, @Nullable ExpectedRecipient expectedRecipient) {
         Run run = new Run(report, fetcher, now, skew);
         run.expectedRecipient = expectedRecipient;
         try {
@@ -163,7 +164,7 @@ public final class Ob2Verifier {
         final Instant now;
         final Duration skew;
         String currentCheck = PARSE;
-        @Nullable String expectedRecipient;
+        @Nullable ExpectedRecipient expectedRecipient;
         int fetches;
         final List<String> fetchNotes = new ArrayList<>();
         @Nullable String fetchProblem;

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
 import org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier;
 
 /**
  * The verifier pipeline: format → parse → context and type → schema → proof → key binding →
- * validity period → status → endorsements (→ nested CLR credentials). Each step adds its checks to
+ * recipient → validity period → status → endorsements (→ nested CLR credentials). Each step adds its checks to
  * the report; when the input cannot be read the remaining checks are listed as skipped. A step
  * that throws (a bug, never bad input) is reported as a failed check, so {@link #verify} never
  * throws. Immutable and thread-safe. Internal.
@@ -26,22 +28,33 @@ public final class Pipeline {
     public Pipeline(PipelineConfig config, Verifier verifier) {
         this.config = config;
         this.steps = List.of(new FormatStep(), new ParseStep(), new ContextAndTypeStep(), new SchemaStep(),
-                new ProofStep(), new KeyBindingStep(), new ValidityPeriodStep(), new StatusStep(verifier),
+                new ProofStep(), new KeyBindingStep(), new RecipientStep(), new ValidityPeriodStep(), new StatusStep(verifier),
                 new EndorsementStep(this), new NestedCredentialsStep(this));
     }
 
     /** Verifies raw input at the configured clock's current instant. */
     public VerificationReport verify(byte[] input) {
-        return run(input, 0, config.clock().instant());
+        return verify(input, null);
     }
 
+    /**
+     * Verifies raw input at the configured clock's current instant.
+     *
+     * @param expected the recipient the credential must be awarded to, or null to skip that check
+     */
+    public VerificationReport verify(byte[] input, @Nullable ExpectedRecipient expected) {
+        return run(input, 0, config.clock().instant(), expected);
+    }
+
+    /** Nested endorsements and CLR credentials: never compared with the expected recipient. */
     VerificationReport verifyNested(JsonNode node, int depth, Instant now) {
         String text = node.isTextual() ? node.asText() : Json.write(node);
-        return run(text.getBytes(StandardCharsets.UTF_8), depth, now);
+        return run(text.getBytes(StandardCharsets.UTF_8), depth, now, null);
     }
 
-    private VerificationReport run(byte[] input, int depth, Instant now) {
+    private VerificationReport run(byte[] input, int depth, Instant now, @Nullable ExpectedRecipient expected) {
         VerificationContext ctx = new VerificationContext(config, now, depth, input);
+        ctx.expectedRecipient = expected;
         if (input.length > MAX_INPUT_BYTES) {
             ctx.failed(FormatStep.ID, "The input is " + input.length + " bytes, more than the " + MAX_INPUT_BYTES + " accepted.");
             ctx.halted = true;
@@ -49,7 +62,7 @@ public final class Pipeline {
         for (Step step : steps) {
             if (step instanceof ParseStep && !ctx.halted && ctx.text != null && Ob2Verifier.isOb2(ctx.text)) {
                 // an Open Badges 2.0 document (or a JWS whose payload is one) has its own verification
-                return Ob2Verifier.verify(ctx.report, ctx.text, config.fetcher(), now, config.clockSkew());
+                return Ob2Verifier.verify(ctx.report, ctx.text, config.fetcher(), now, config.clockSkew(), expected);
             }
             if (ctx.halted) {
                 boolean reported = ctx.report.build().check(step.id()).isPresent();

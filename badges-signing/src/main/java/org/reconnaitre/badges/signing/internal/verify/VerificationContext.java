@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.KeySource;
 import org.reconnaitre.badges.signing.VerificationKey;
 import org.reconnaitre.badges.signing.VerificationReport;
@@ -44,6 +45,8 @@ public final class VerificationContext {
     @Nullable VcJwtPayload jwt;
     /** Signers whose signature verified; the key-binding step ties them to the issuer. */
     final List<Signer> signers = new ArrayList<>();
+    /** The recipient the caller expects, or null (always null for nested credentials). */
+    @Nullable ExpectedRecipient expectedRecipient;
     /** Set when a step cannot let the following ones run (nothing to look at). */
     boolean halted;
 
