@@ -18,7 +18,13 @@ public enum Cryptosuite {
     /** {@code ecdsa-rdfc-2019}: ECDSA P-256 / SHA-256 over RDFC-1.0 canonical N-Quads (W3C vc-di-ecdsa). */
     ECDSA_RDFC_2019("ecdsa-rdfc-2019", KeyType.P256),
     /** {@code eddsa-jcs-2022}: Ed25519 over the JCS (RFC 8785) serialisation (W3C vc-di-eddsa). */
-    EDDSA_JCS_2022("eddsa-jcs-2022", KeyType.ED25519);
+    EDDSA_JCS_2022("eddsa-jcs-2022", KeyType.ED25519),
+    /**
+     * {@code ecdsa-sd-2023}: ECDSA P-256 selective disclosure (W3C vc-di-ecdsa). Signing creates a
+     * <em>base proof</em> for the holder (see {@link ProofOptions.Builder#mandatoryPointers}), who
+     * derives disclosures with {@link DataIntegrity#derive}; verifiers accept only derived proofs.
+     */
+    ECDSA_SD_2023("ecdsa-sd-2023", KeyType.P256);
 
     private final String id;
     private final KeyType keyType;

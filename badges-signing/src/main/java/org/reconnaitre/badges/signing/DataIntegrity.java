@@ -1,17 +1,21 @@
 package org.reconnaitre.badges.signing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Fetcher;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
 import org.reconnaitre.badges.signing.internal.di.Budget;
 import org.reconnaitre.badges.signing.internal.di.DataIntegrityEngine;
+import org.reconnaitre.badges.signing.internal.di.EcdsaSd2023;
 
 /**
  * W3C Data Integrity proofs: create {@code eddsa-rdfc-2022}, {@code ecdsa-rdfc-2019} and
  * {@code eddsa-jcs-2022}; check those and {@code Ed25519Signature2020} (and the pre-final name
- * {@code eddsa-2022}, with a warning). JSON-LD contexts come only from the bundled set (or the
+ * {@code eddsa-2022}, with a warning). Selective disclosure with {@code ecdsa-sd-2023}: the issuer
+ * signs a base proof, the holder {@link #derive derives} disclosures, verifiers check derived proofs
+ * (a base proof presented to {@link #verify} fails: it is for the holder). JSON-LD contexts come only from the bundled set (or the
  * caller's fetcher); terms the contexts do not define make signing fail and verification report
  * {@link ProofOutcome.Status#INVALID_DOCUMENT}; canonicalization runs under a quad and time
  * budget, so a hostile graph fails fast with {@link ProofOutcome.Status#BUDGET_EXCEEDED}.
@@ -71,6 +75,38 @@ public final class DataIntegrity {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(resolver, "resolver");
         return DataIntegrityEngine.verify(json, resolver, settings.budget());
+    }
+
+    /**
+     * Derives a selective disclosure from a credential with an {@code ecdsa-sd-2023} base proof
+     * (the holder's step): keeps what the issuer's mandatory pointers and the given selective
+     * pointers reach (with the {@code id} and {@code type} of the objects on the way), and replaces
+     * the base proof with a derived proof that verifiers check with {@link #verify}.
+     *
+     * <pre>{@code
+     * String base = DataIntegrity.sign(credentialJson, p256Key, ProofOptions.builder(Cryptosuite.ECDSA_SD_2023)
+     *         .mandatoryPointers(List.of("/issuer", "/validFrom")).build());
+     * String disclosed = DataIntegrity.derive(base, List.of("/credentialSubject/achievement/name"));
+     * }</pre>
+     *
+     * @param baseSignedJson the credential with its base proof (other proofs are dropped)
+     * @param selectivePointers JSON Pointers (RFC 6901) of what to reveal besides the mandatory part
+     * @return the disclosed credential with its derived proof, pretty-printed when the input had
+     *     line breaks
+     * @throws BadgeException {@code MALFORMED_JSON}, or {@code INVALID_DOCUMENT} when there is no
+     *     single ecdsa-sd-2023 base proof, a pointer is malformed or matches nothing, or the
+     *     document no longer fits its base proof
+     */
+    public static String derive(String baseSignedJson, List<String> selectivePointers) throws BadgeException {
+        return derive(baseSignedJson, selectivePointers, Settings.defaults());
+    }
+
+    /** As {@link #derive(String, List)}, with explicit settings. */
+    public static String derive(String baseSignedJson, List<String> selectivePointers, Settings settings)
+            throws BadgeException {
+        Objects.requireNonNull(baseSignedJson, "baseSignedJson");
+        Objects.requireNonNull(settings, "settings");
+        return EcdsaSd2023.derive(baseSignedJson, List.copyOf(selectivePointers), settings.budget());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.reconnaitre.badges.signing;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,15 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
+ * <p>For {@link Cryptosuite#ECDSA_SD_2023} (selective disclosure), the mandatory pointers name
+ * what every disclosure derived from the base proof must reveal:
+ *
+ * <pre>{@code
+ * ProofOptions sd = ProofOptions.builder(Cryptosuite.ECDSA_SD_2023)
+ *         .mandatoryPointers(List.of("/issuer", "/validFrom", "/credentialSubject/achievement"))
+ *         .build();
+ * }</pre>
+ *
  * <p>Immutable and thread-safe; the builder is not thread-safe.
  */
 public final class ProofOptions {
@@ -25,12 +35,14 @@ public final class ProofOptions {
     private final @Nullable String verificationMethod;
     private final @Nullable Instant created;
     private final String proofPurpose;
+    private final List<String> mandatoryPointers;
 
     private ProofOptions(Builder b) {
         this.cryptosuite = b.cryptosuite;
         this.verificationMethod = b.verificationMethod;
         this.created = b.created;
         this.proofPurpose = b.proofPurpose;
+        this.mandatoryPointers = b.mandatoryPointers;
     }
 
     /** @return a builder for the given suite */
@@ -66,10 +78,19 @@ public final class ProofOptions {
         return proofPurpose;
     }
 
+    /**
+     * @return the JSON Pointers (RFC 6901) of what every selective disclosure must reveal
+     *     ({@link Cryptosuite#ECDSA_SD_2023} only; empty otherwise)
+     */
+    public List<String> mandatoryPointers() {
+        return mandatoryPointers;
+    }
+
     @Override
     public String toString() {
         return "ProofOptions[" + cryptosuite.id() + ", vm=" + verificationMethod + ", created=" + created
-                + ", purpose=" + proofPurpose + "]";
+                + ", purpose=" + proofPurpose + (mandatoryPointers.isEmpty() ? "" : ", mandatory=" + mandatoryPointers)
+                + "]";
     }
 
     /** Builds {@link ProofOptions}. Not thread-safe. */
@@ -78,6 +99,7 @@ public final class ProofOptions {
         private @Nullable String verificationMethod;
         private @Nullable Instant created;
         private String proofPurpose = "assertionMethod";
+        private List<String> mandatoryPointers = List.of();
 
         private Builder(Cryptosuite cryptosuite) {
             this.cryptosuite = cryptosuite;
@@ -116,6 +138,28 @@ public final class ProofOptions {
                 throw new IllegalArgumentException("proofPurpose must not be blank");
             }
             this.proofPurpose = purpose;
+            return this;
+        }
+
+        /**
+         * @param pointers JSON Pointers (RFC 6901, each starting with '/') into the credential of
+         *     what every disclosure derived from an {@link Cryptosuite#ECDSA_SD_2023} base proof must
+         *     reveal, for example {@code "/issuer"}; the rest is revealed only when the holder chooses
+         * @return this builder
+         * @throws IllegalArgumentException for a malformed pointer, or when the suite is not
+         *     {@code ecdsa-sd-2023}
+         */
+        public Builder mandatoryPointers(List<String> pointers) {
+            List<String> copy = List.copyOf(pointers);
+            if (cryptosuite != Cryptosuite.ECDSA_SD_2023) {
+                throw new IllegalArgumentException("mandatory pointers apply to ecdsa-sd-2023 only, not " + cryptosuite.id());
+            }
+            try {
+                org.reconnaitre.badges.signing.internal.di.EcdsaSd2023.checkPointers(copy);
+            } catch (org.reconnaitre.badges.model.BadgeException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            this.mandatoryPointers = copy;
             return this;
         }
 

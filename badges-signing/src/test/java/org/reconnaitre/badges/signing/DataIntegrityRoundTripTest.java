@@ -43,7 +43,7 @@ class DataIntegrityRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Cryptosuite.class)
+    @EnumSource(value = Cryptosuite.class, names = "ECDSA_SD_2023", mode = EnumSource.Mode.EXCLUDE) // EcdsaSd2023*Test
     void signThenVerify(Cryptosuite suite) throws Exception {
         SigningKey key = keyFor(suite);
         String unsigned = credential();
@@ -70,7 +70,7 @@ class DataIntegrityRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Cryptosuite.class)
+    @EnumSource(value = Cryptosuite.class, names = "ECDSA_SD_2023", mode = EnumSource.Mode.EXCLUDE) // EcdsaSd2023*Test
     void everyMeaningfulChangeBreaksTheProof(Cryptosuite suite) throws Exception {
         String signed = DataIntegrity.sign(credential(), keyFor(suite), options(suite));
         Map<String, Consumer<ObjectNode>> tampers = Map.of(

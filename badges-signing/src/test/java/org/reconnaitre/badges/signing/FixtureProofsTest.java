@@ -60,7 +60,9 @@ class FixtureProofsTest {
         assertThat(result.problem()).isEmpty();
         List<ProofOutcome.Status> expected = new ArrayList<>();
         for (JsonNode p : expectedProofs) {
-            expected.add(map(p.get("result").asText()));
+            // the manifest's harness could not check ecdsa-sd-2023; we do (its fixture's expected outcome is valid)
+            boolean sd = p.path("proof").asText().endsWith("/ecdsa-sd-2023") && p.get("result").asText().startsWith("not-checked");
+            expected.add(sd ? ProofOutcome.Status.VALID : map(p.get("result").asText()));
         }
         List<ProofOutcome.Status> actual = result.proofs().stream().map(ProofOutcome::status).toList();
         if (actual.size() == expected.size()) {

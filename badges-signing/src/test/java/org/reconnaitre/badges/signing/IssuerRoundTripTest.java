@@ -69,7 +69,7 @@ class IssuerRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Cryptosuite.class)
+    @EnumSource(value = Cryptosuite.class, names = "ECDSA_SD_2023", mode = EnumSource.Mode.EXCLUDE) // base proofs are for holders
     void dataIntegrityRoundTrips(Cryptosuite suite) throws Exception {
         SigningKey key = SigningKey.generate(suite.keyType());
         Instant created = Instant.parse("2024-02-03T04:05:06Z");

@@ -51,8 +51,6 @@ class VerifierFixturesTest {
                         + " offline the key from the DID URL fragment is rightly not trusted");
         NOT_REACHABLE.put("fixtures/dcc/v2/didWeb/v2didWebWithValidStatus.json",
                 "valid only with the did:web DID document at digitalcredentials.github.io (online only)");
-        NOT_REACHABLE.put("fixtures/1edtech-validator/ob30/sd/derivedcredential.json",
-                "ecdsa-sd-2023 (selective disclosure) is not implemented by the Data Integrity engine");
     }
 
     /** 1EdTech probe that fails → the check of ours that must fail, where both name the same rule. */

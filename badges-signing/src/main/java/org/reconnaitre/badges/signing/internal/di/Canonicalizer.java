@@ -37,7 +37,24 @@ public final class Canonicalizer {
      *     when the quad or time budget runs out
      */
     public static String rdfc(JsonNode document, Budget budget) throws ProofFailure {
-        JsonArray expanded = expand(document, budget);
+        return canonical(expand(document, budget), budget, null).nquads();
+    }
+
+    /** A canonicalized dataset: its canonical N-Quads and the canonicalizer (for its blank node labels). */
+    public record Canonical(String nquads, Rdfc10 dataset) {}
+
+    /**
+     * Canonicalizes an expanded JSON-LD document under the budget.
+     *
+     * @param expanded the expanded document
+     * @param budget limits
+     * @param rewrite when not null, applied to every IRI in subject, object or graph position
+     *     before canonicalization (a blank node label answer, {@code _:x}, makes it a blank node)
+     * @return the canonical N-Quads and the canonicalizer
+     * @throws ProofFailure {@code INVALID_DOCUMENT} or {@code BUDGET_EXCEEDED}
+     */
+    public static Canonical canonical(JsonArray expanded, Budget budget,
+            java.util.function.@org.jspecify.annotations.Nullable UnaryOperator<String> rewrite) throws ProofFailure {
         checkIris(expanded);
         // The time budget guards RDFC-1.0, whose cost can explode on crafted blank-node graphs;
         // expansion is linear in the (size-bounded) input and has its own, looser Titanium timeout.
@@ -51,6 +68,12 @@ public final class Canonicalizer {
         RdfQuadConsumer counting = (s, p, o, dt, lang, dir, g) -> {
             if (++count[0] > budget.maxQuads()) {
                 throw new RdfConsumerException("more than " + budget.maxQuads() + " RDF quads");
+            }
+            if (rewrite != null) {
+                boolean literal = dt != null || lang != null || dir != null;
+                return canon.quad(s.startsWith("_:") ? s : rewrite.apply(s), p,
+                        literal || o.startsWith("_:") ? o : rewrite.apply(o), dt, lang, dir,
+                        g == null || g.startsWith("_:") ? g : rewrite.apply(g));
             }
             return canon.quad(s, p, o, dt, lang, dir, g);
         };
@@ -77,7 +100,7 @@ public final class Canonicalizer {
                     + budget.maxQuads() + " RDF quads (limit set by the verifier's budget)");
         }
         try {
-            return canon.canonicalize();
+            return new Canonical(canon.canonicalize(), canon);
         } catch (IllegalStateException | StackOverflowError e) {
             throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization (RDFC-1.0) stopped after "
                     + budget.timeoutMillis() + " ms: the graph is too complex (for example many similar blank nodes)");

@@ -49,6 +49,7 @@ public final class DataIntegrityEngine {
         EDDSA_RDFC_2022(true, KeyType.ED25519),
         EDDSA_2022(true, KeyType.ED25519),
         ECDSA_RDFC_2019(true, KeyType.P256),
+        ECDSA_SD_2023(true, KeyType.P256),
         EDDSA_JCS_2022(false, KeyType.ED25519),
         ED25519_SIGNATURE_2020(true, KeyType.ED25519);
 
@@ -79,6 +80,12 @@ public final class DataIntegrityEngine {
      * back with the caller's key order (pretty-printed when the input had line breaks).
      */
     public static String sign(String json, SigningKey key, ProofOptions options, Budget budget) throws BadgeException {
+        return sign(json, key, options, budget, null);
+    }
+
+    /** As above; {@code sdSecrets} fixes the HMAC key and disclosure key of an ecdsa-sd-2023 base proof (tests). */
+    static String sign(String json, SigningKey key, ProofOptions options, Budget budget,
+            EcdsaSd2023.@Nullable Secrets sdSecrets) throws BadgeException {
         JsonNode parsed = Json.parse(json);
         if (!(parsed instanceof ObjectNode doc)) {
             throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT, "Only a JSON object can be signed");
@@ -108,13 +115,16 @@ public final class DataIntegrityEngine {
         if (unsecured.has("@context")) {
             config.set("@context", unsecured.get("@context"));
         }
-        byte[] hash;
         try {
-            hash = hashData(Suite.of(cs), config, unsecured, budget);
+            if (cs == Cryptosuite.ECDSA_SD_2023) {
+                proof.put("proofValue", EcdsaSd2023.createBase(unsecured, config, key, options.mandatoryPointers(),
+                        budget, sdSecrets != null ? sdSecrets : EcdsaSd2023.Secrets.random()));
+            } else {
+                proof.put("proofValue", "z" + Base58.encode(key.sign(hashData(Suite.of(cs), config, unsecured, budget))));
+            }
         } catch (ProofFailure f) {
             throw new BadgeException(BadgeException.Code.SIGNING_FAILED, "Cannot sign: " + f.getMessage(), f);
         }
-        proof.put("proofValue", "z" + Base58.encode(key.sign(hash)));
 
         JsonNode existing = doc.get("proof");
         if (existing == null) {
@@ -208,10 +218,13 @@ public final class DataIntegrityEngine {
                 case "eddsa-jcs-2022":
                     suite = Suite.EDDSA_JCS_2022;
                     break;
+                case EcdsaSd2023.ID:
+                    suite = Suite.ECDSA_SD_2023;
+                    break;
                 default:
                     return outcome(index, type, cryptosuite, vmId, purpose, created, Status.UNSUPPORTED_SUITE,
                             "Unsupported cryptosuite '" + cryptosuite + "' (supported: eddsa-rdfc-2022, ecdsa-rdfc-2019,"
-                                    + " eddsa-jcs-2022, and eddsa-2022 for compatibility)", null, warnings);
+                                    + " ecdsa-sd-2023, eddsa-jcs-2022, and eddsa-2022 for compatibility)", null, warnings);
             }
         } else if (ED25519_SIGNATURE_2020.equals(type)) {
             suite = Suite.ED25519_SIGNATURE_2020;
@@ -221,16 +234,24 @@ public final class DataIntegrityEngine {
                     null, warnings);
         }
         String proofValue = text(proof, "proofValue");
-        if (proofValue.isEmpty() || !proofValue.startsWith("z")) {
+        byte[] signature = new byte[0];
+        if (suite == Suite.ECDSA_SD_2023) {
+            try {
+                EcdsaSd2023.decodeProofValue(proofValue);
+            } catch (ProofFailure f) {
+                return outcome(index, type, cryptosuite, vmId, purpose, created, f.status(), f.getMessage(), null,
+                        warnings);
+            }
+        } else if (proofValue.isEmpty() || !proofValue.startsWith("z")) {
             return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
                     "proofValue is missing or not multibase base58btc ('z...')", null, warnings);
-        }
-        byte[] signature;
-        try {
-            signature = Base58.decode(proofValue.substring(1));
-        } catch (IllegalArgumentException e) {
-            return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
-                    "proofValue is not valid base58btc: " + e.getMessage(), null, warnings);
+        } else {
+            try {
+                signature = Base58.decode(proofValue.substring(1));
+            } catch (IllegalArgumentException e) {
+                return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
+                        "proofValue is not valid base58btc: " + e.getMessage(), null, warnings);
+            }
         }
         if (vmId.isEmpty()) {
             return outcome(index, type, cryptosuite, vmId, purpose, created, Status.KEY_UNAVAILABLE,
@@ -296,6 +317,18 @@ public final class DataIntegrityEngine {
             config.set("@context", docContext);
         }
 
+        if (suite == Suite.ECDSA_SD_2023) {
+            try {
+                EcdsaSd2023.verify(doc, config, proofValue, vm.key(), budget);
+            } catch (ProofFailure f) {
+                return outcome(index, type, cryptosuite, vmId, purpose, created, f.status(), f.getMessage(), vm,
+                        warnings);
+            } catch (RuntimeException e) {
+                return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
+                        "The ecdsa-sd-2023 proof could not be checked: " + e, vm, warnings);
+            }
+            return outcome(index, type, cryptosuite, vmId, purpose, created, Status.VALID, "", vm, warnings);
+        }
         try {
             String cacheKey = suite.rdfc + "\u0002" + docKey;
             byte[] docHash = docHashes.get(cacheKey);
@@ -323,7 +356,7 @@ public final class DataIntegrityEngine {
         return concat(sha256(jcsChecked(config, budget)), sha256(jcsChecked(document, budget)));
     }
 
-    private static String rdfcConfig(ObjectNode config, Budget budget) throws ProofFailure {
+    static String rdfcConfig(ObjectNode config, Budget budget) throws ProofFailure {
         Optional<String> fast = ProofConfigTemplate.canonical(config);
         return fast.isPresent() ? fast.get() : Canonicalizer.rdfc(config, budget);
     }
@@ -393,7 +426,7 @@ public final class DataIntegrityEngine {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }
 
-    private static String pretty(JsonNode node) {
+    static String pretty(JsonNode node) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")

@@ -25,7 +25,7 @@ final class ProofConfigTemplate {
             "https://www.w3.org/ns/credentials/examples/v2");
     private static final Set<String> FIELDS = Set.of("type", "cryptosuite", "created", "verificationMethod",
             "proofPurpose", "@context");
-    private static final Set<String> SUITES = Set.of("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "eddsa-2022");
+    private static final Set<String> SUITES = Set.of("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "eddsa-2022", "ecdsa-sd-2023");
     /** Only the purpose of credentials; others map to other IRIs (e.g. authentication → authenticationMethod). */
     private static final Set<String> PURPOSES = Set.of("assertionMethod");
     private static final Pattern CREATED = Pattern.compile(

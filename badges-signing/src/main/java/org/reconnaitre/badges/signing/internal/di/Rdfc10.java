@@ -104,6 +104,42 @@ public final class Rdfc10 implements RdfQuadConsumer {
         return sb.toString();
     }
 
+    /**
+     * After {@link #canonicalize()}: the canonical N-Quads with every canonical blank node label
+     * ({@code _:c14nN}) replaced by {@code relabel}'s answer, sorted again (UTF-16 order, as the
+     * JavaScript implementations of the selective disclosure suites sort), duplicates removed.
+     *
+     * @param relabel maps a canonical label such as {@code _:c14n0} to its new label (with {@code _:})
+     * @return one N-Quad per element, each ending with a line feed
+     */
+    public List<String> relabeled(java.util.function.UnaryOperator<String> relabel) {
+        return relabel(b -> relabel.apply(canonical.get(b)));
+    }
+
+    /**
+     * As {@link #relabeled}, but {@code relabel} receives the input blank node labels (as given
+     * to {@link #quad}); works without {@link #canonicalize()}.
+     */
+    public List<String> relabeledInput(java.util.function.UnaryOperator<String> relabel) {
+        return relabel(relabel);
+    }
+
+    private List<String> relabel(java.util.function.UnaryOperator<String> relabel) {
+        TreeSet<String> lines = new TreeSet<>();
+        for (String[] q : quads) {
+            String s = isBlank(q[S]) ? relabel.apply(q[S]) : q[S];
+            String o = !isLiteral(q) && isBlank(q[O]) ? relabel.apply(q[O]) : q[O];
+            String g = q[G] != null && isBlank(q[G]) ? relabel.apply(q[G]) : q[G];
+            lines.add(NQuadsWriter.nquad(s, q[1], o, q[3], q[4], q[5], g));
+        }
+        return new ArrayList<>(lines);
+    }
+
+    /** @return after {@link #canonicalize()}: input blank node label → canonical label (both with {@code _:}) */
+    public Map<String, String> issued() {
+        return java.util.Collections.unmodifiableMap(canonical.issued);
+    }
+
     private String hashFirstDegree(String reference) {
         String cached = firstDegree.get(reference);
         if (cached != null) {
