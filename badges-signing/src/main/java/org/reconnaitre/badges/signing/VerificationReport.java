@@ -13,8 +13,8 @@ import org.reconnaitre.badges.model.internal.json.Json;
 /**
  * What a {@link Verifier} concluded about one credential: the ordered checks it ran, each with an
  * outcome and a message a person understands, the detected input format, the issuer and credential
- * ids when they could be read, and one nested report per embedded endorsement (and, for a CLR,
- * per nested credential).
+ * ids when they could be read, and one nested report per endorsement (embedded, or for Open
+ * Badges 2.0 also referenced by URL) and, for a CLR, per nested credential.
  *
  * <p>Check ids are stable, in this order: {@code format}, {@code parse}, {@code jwt-claims} (VC-JWT
  * only), {@code context-and-type}, {@code schema}, {@code proof}, {@code key-binding},

@@ -146,16 +146,37 @@ public final class Ob2Verifier {
      */
     public static VerificationReport verify(VerificationReport.Builder report, String text, Fetcher fetcher,
             Instant now, Duration skew, @Nullable ExpectedRecipient expectedRecipient) {
-        Run run = new Run(report, fetcher, now, skew);
-        run.expectedRecipient = expectedRecipient;
-        try {
-            run.verify(text.strip());
-        } catch (RuntimeException e) {
-            run.fail(run.currentCheck, "The check could not be completed (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); the badge is not considered verified.");
-        }
-        return report.build();
+        return verify(report, text, fetcher, now, skew, expectedRecipient, 0, 2);
     }
+
+    /**
+     * As above, at an endorsement depth: the badge's Open Badges 2.0 endorsements are verified in
+     * turn while {@code depth < maxDepth}.
+     *
+     * @param depth how deep this document is (0 for what the caller gave)
+     * @param maxDepth how many levels of endorsements are verified
+     * @return the built report
+     */
+    public static VerificationReport verify(VerificationReport.Builder report, String text, Fetcher fetcher,
+            Instant now, Duration skew, @Nullable ExpectedRecipient expectedRecipient, int depth, int maxDepth) {
+        Run run = new Run(report, fetcher, now, skew, depth, maxDepth, new Budget());
+        run.expectedRecipient = expectedRecipient;
+        return run.execute(text);
+    }
+
+    /** What verifying one endorsement gave. */
+    private record Nested(VerificationReport report, boolean unreachable, boolean endorsement,
+            @Nullable String claimId) {}
+
+    /** The fetches left for a badge and all its endorsements. Confined to the calling thread. */
+    private static final class Budget {
+        int fetches;
+    }
+
+    /** Most documents fetched for a badge and all its endorsements together. */
+    static final int MAX_TOTAL_FETCHES = 64;
+    /** Most endorsements verified per badge (assertion, badge class and issuer together). */
+    static final int MAX_ENDORSEMENTS = 16;
 
     /** The state of one verification. Confined to the calling thread. */
     private static final class Run {
@@ -163,17 +184,42 @@ public final class Ob2Verifier {
         final Fetcher fetcher;
         final Instant now;
         final Duration skew;
+        final int depth;
+        final int maxDepth;
+        final Budget budget;
         String currentCheck = PARSE;
         @Nullable ExpectedRecipient expectedRecipient;
         int fetches;
         final List<String> fetchNotes = new ArrayList<>();
         @Nullable String fetchProblem;
+        /** The input was a URL that could not be fetched. */
+        boolean unreachable;
+        /** The input URL and what it served (reused when the document's id is that URL). */
+        @Nullable String inputUrl;
+        Fetcher.@Nullable Response inputResponse;
+        /** Set when the document is an Endorsement. */
+        boolean isEndorsement;
+        @Nullable String claimId;
 
-        Run(VerificationReport.Builder report, Fetcher fetcher, Instant now, Duration skew) {
+        Run(VerificationReport.Builder report, Fetcher fetcher, Instant now, Duration skew, int depth, int maxDepth,
+                Budget budget) {
             this.report = report;
             this.fetcher = fetcher;
             this.now = now;
             this.skew = skew;
+            this.depth = depth;
+            this.maxDepth = maxDepth;
+            this.budget = budget;
+        }
+
+        VerificationReport execute(String text) {
+            try {
+                verify(text.strip());
+            } catch (RuntimeException e) {
+                fail(currentCheck, "The check could not be completed (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "); the badge is not considered verified.");
+            }
+            return report.build();
         }
 
         void add(CheckResult r) {
@@ -207,10 +253,13 @@ public final class Ob2Verifier {
             if (isHttp(text) && !text.startsWith("{")) {
                 Fetcher.@Nullable Response r = tryFetch(text);
                 if (r == null || !r.ok()) {
-                    fail(PARSE, "The hosted assertion at " + text + " cannot be fetched: "
-                            + (r == null ? fetchProblem : "HTTP " + r.status()));
+                    unreachable = true;
+                    fail(PARSE, "The hosted " + (depth > 0 ? "endorsement" : "assertion") + " at " + text
+                            + " cannot be fetched: " + (r == null ? fetchProblem : "HTTP " + r.status()));
                     return;
                 }
+                inputUrl = text;
+                inputResponse = r;
                 text = utf8(r.body()).strip();
             }
             ObjectNode doc;
@@ -248,7 +297,12 @@ public final class Ob2Verifier {
                 return;
             }
             currentCheck = SCHEMA;
-            String problem = types.contains("Assertion") ? assertionProblem(doc) : null;
+            isEndorsement = types.contains("Endorsement");
+            if (isEndorsement && doc.get("claim") != null) {
+                claimId = text(doc.get("claim").get("id"));
+            }
+            String problem = types.contains("Assertion") ? assertionProblem(doc)
+                    : isEndorsement ? endorsementProblem(doc) : null;
             if (problem != null) {
                 fail(SCHEMA, problem);
                 skipRest("Not checked: the assertion is malformed.", FETCH, VERIFICATION, PROOF, KEY_BINDING,
@@ -257,10 +311,13 @@ public final class Ob2Verifier {
             }
             if (types.contains("Assertion")) {
                 pass(SCHEMA, "The assertion has its required properties (recipient, badge, verification, issuedOn).");
+            } else if (isEndorsement) {
+                pass(SCHEMA, "The endorsement has its required properties (claim with an id, issuer, verification,"
+                        + " issuedOn).");
             } else {
                 skip(SCHEMA, "Only an Assertion's required properties are checked.");
             }
-            if (types.contains("Assertion")) {
+            if (types.contains("Assertion") || isEndorsement) {
                 assertion(doc, jws);
             } else {
                 node(doc, types);
@@ -323,6 +380,20 @@ public final class Ob2Verifier {
             return null;
         }
 
+        /** @return why the endorsement lacks a required property, or null */
+        @Nullable String endorsementProblem(ObjectNode e) {
+            for (String required : List.of("claim", "issuer", "verification", "issuedOn")) {
+                JsonNode v = e.get(required);
+                if (v == null || v.isNull()) {
+                    return "The endorsement lacks the required property " + required + ".";
+                }
+            }
+            if (!e.get("claim").isObject() || claimId == null) {
+                return "The endorsement's claim must be an object with the id of the endorsed badge, issuer or assertion.";
+            }
+            return null;
+        }
+
         /** A BadgeClass, Issuer or other node given directly: no signature; linked issuer is checked. */
         void node(ObjectNode doc, List<String> types) {
             currentCheck = FETCH;
@@ -345,6 +416,8 @@ public final class Ob2Verifier {
             skipRest(reason, VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
             currentCheck = EXTENSIONS;
             extensions(List.of(doc), List.of(String.join(", ", types)));
+            currentCheck = ENDORSEMENTS;
+            endorsements(List.of(doc), List.of(String.join(", ", types)));
         }
 
         /**
@@ -395,9 +468,12 @@ public final class Ob2Verifier {
             if (!signed && id != null && isHttp(id)) {
                 hostedCopy = tryFetch(id);
             }
-            ObjectNode badge = resolve(a.get("badge"), "badge (BadgeClass)");
+            String what = isEndorsement ? "endorsement" : "assertion";
+            ObjectNode badge = isEndorsement ? a : resolve(a.get("badge"), "badge (BadgeClass)");
             ObjectNode issuer = null;
-            if (badge != null) {
+            if (isEndorsement) {
+                issuer = resolve(a.get("issuer"), "issuer");
+            } else if (badge != null) {
                 if (!strings(badge.get("type")).contains("BadgeClass")) {
                     fail(FETCH, "The assertion's badge " + text(badge.get("id")) + " is not a BadgeClass (type "
                             + strings(badge.get("type")) + ").");
@@ -408,7 +484,7 @@ public final class Ob2Verifier {
                 issuer = resolve(badge.get("issuer"), "issuer");
             }
             if (badge == null || issuer == null) {
-                fail(FETCH, "The assertion's " + (badge == null ? "BadgeClass" : "issuer") + " cannot be obtained: "
+                fail(FETCH, "The " + what + "'s " + (badge == null ? "BadgeClass" : "issuer") + " cannot be obtained: "
                         + fetchProblem);
                 skipRest("Not checked: the badge class or issuer is missing.", VERIFICATION, PROOF, KEY_BINDING,
                         RECIPIENT, REVOCATION, VALIDITY);
@@ -435,7 +511,7 @@ public final class Ob2Verifier {
                 } else if (hostedCopy.ok()) {
                     ObjectNode served = parseObject(hostedCopy);
                     if (served == null || !id.equals(text(served.get("id")))) {
-                        fail(FETCH, "The document served at the assertion's id " + id + " is not this assertion.");
+                        fail(FETCH, "The document served at the " + what + "'s id " + id + " is not this " + what + ".");
                         skipRest("Not checked: the hosted copy differs.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
                                 REVOCATION, VALIDITY);
                         return;
@@ -445,14 +521,15 @@ public final class Ob2Verifier {
                     }
                     confirmedByServer = true;
                 } else {
-                    fetchNotes.add("The assertion could not be fetched at its own id " + id + " (HTTP "
+                    fetchNotes.add("The " + what + " could not be fetched at its own id " + id + " (HTTP "
                             + hostedCopy.status() + "); the copy supplied was checked instead.");
                 }
             } else if (!signed) {
-                fetchNotes.add("The assertion was not fetched at its own id " + id + " (" + fetchProblem
+                fetchNotes.add("The " + what + " was not fetched at its own id " + id + " (" + fetchProblem
                         + "); the copy supplied was checked instead.");
             }
-            passOrWarnFetch("The BadgeClass and the issuer profile were obtained.");
+            passOrWarnFetch(isEndorsement ? "The endorsement's issuer profile was obtained."
+                    : "The BadgeClass and the issuer profile were obtained.");
 
             currentCheck = VERIFICATION;
             if (signed) {
@@ -461,19 +538,123 @@ public final class Ob2Verifier {
                 hosted(a, id, issuer, confirmedByServer || revokedByServer);
             }
             currentCheck = RECIPIENT;
-            add(Ob2Recipient.check(a.get("recipient"), expectedRecipient));
+            if (isEndorsement) {
+                skip(RECIPIENT, "An endorsement has no recipient: what it endorses is checked by the badge it is attached to.");
+            } else {
+                add(Ob2Recipient.check(a.get("recipient"), expectedRecipient));
+            }
             currentCheck = REVOCATION;
             revocation(a, id, issuer, signed, revokedByServer);
             currentCheck = VALIDITY;
             validity(a);
             currentCheck = EXTENSIONS;
-            extensions(List.of(a, badge, issuer), List.of("assertion", "badge class", "issuer"));
-            boolean endorsed = a.has("endorsement") || badge.has("endorsement") || issuer.has("endorsement");
-            if (endorsed) {
-                warn(ENDORSEMENTS, "The badge carries Open Badges 2.0 endorsements; they were not verified.");
-            } else {
-                skip(ENDORSEMENTS, "The badge carries no endorsements.");
+            List<ObjectNode> parts = isEndorsement ? List.of(a, issuer) : List.of(a, badge, issuer);
+            List<String> names = isEndorsement ? List.of("endorsement", "issuer") : List.of("assertion", "badge class", "issuer");
+            extensions(parts, names);
+            currentCheck = ENDORSEMENTS;
+            endorsements(parts, names);
+        }
+
+        /** An endorsement reference (URL, embedded object or JWS) and where it is attached. */
+        private record Found(JsonNode endorsement, @Nullable String target, String where) {}
+
+        /**
+         * Verifies the Open Badges 2.0 endorsements of the given parts (hosted or signed like an
+         * assertion, fetched through the fetcher), one nested report each, up to the depth limit.
+         * Each must verify and its {@code claim.id} must name the object it is attached to (a claim
+         * on another part of the same badge is accepted with a warning, as the 1EdTech validator's
+         * fixtures attach badge-class endorsements to the assertion). One that cannot be fetched is
+         * a warning; one that does not verify, or endorses something else, fails the check.
+         */
+        void endorsements(List<ObjectNode> parts, List<String> names) {
+            List<Found> found = new ArrayList<>();
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < parts.size(); i++) {
+                ObjectNode part = parts.get(i);
+                String target = text(part.get("id"));
+                if (target != null) {
+                    ids.add(target);
+                }
+                JsonNode e = part.get("endorsement");
+                if (e != null && e.isArray()) {
+                    for (JsonNode x : e) {
+                        found.add(new Found(x, target, names.get(i)));
+                    }
+                } else if (e != null && !e.isNull()) {
+                    found.add(new Found(e, target, names.get(i)));
+                }
             }
+            if (found.isEmpty()) {
+                skip(ENDORSEMENTS, "The " + (isEndorsement ? "endorsement" : "badge") + " carries no endorsements.");
+                return;
+            }
+            if (depth >= maxDepth) {
+                skip(ENDORSEMENTS, "Not checked: " + found.size() + " endorsement(s) lie deeper than the configured limit of "
+                        + maxDepth + " level(s).");
+                return;
+            }
+            int checked = Math.min(found.size(), MAX_ENDORSEMENTS);
+            int invalid = 0;
+            int unverifiable = 0;
+            List<String> reasons = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < checked; i++) {
+                Found f = found.get(i);
+                JsonNode e = f.endorsement();
+                String label = "endorsement " + (i + 1) + " of the " + f.where();
+                if (!e.isTextual() && !e.isObject()) {
+                    invalid++;
+                    reasons.add(label + " is neither a URL nor an object");
+                    continue;
+                }
+                Nested n = nested(e.isTextual() ? e.asText() : Json.write(e));
+                report.addEndorsement(n.report());
+                label += n.report().credentialId().map(x -> " (" + x + ")").orElse("");
+                if (n.unreachable()) {
+                    unverifiable++;
+                    notes.add(label + " could not be fetched, so it was not verified");
+                } else if (!n.report().isValid()) {
+                    invalid++;
+                    reasons.add(label + ": " + n.report().failures().get(0).message());
+                } else if (!n.endorsement()) {
+                    invalid++;
+                    reasons.add(label + " is not an Open Badges 2.0 Endorsement");
+                } else if (f.target() != null && f.target().equals(n.claimId())) {
+                    continue;
+                } else if (n.claimId() != null && ids.contains(n.claimId())) {
+                    notes.add(label + " endorses " + n.claimId() + ", another part of this badge, not the " + f.where()
+                            + " it is attached to");
+                } else {
+                    invalid++;
+                    reasons.add(label + " endorses " + n.claimId() + ", which is not part of this badge (it is attached to "
+                            + f.target() + ")");
+                }
+            }
+            String more = found.size() > checked ? " Only the first " + checked + " of " + found.size() + " were verified." : "";
+            String extra = notes.isEmpty() ? "" : " Note: " + String.join("; ", notes) + ".";
+            if (invalid > 0) {
+                fail(ENDORSEMENTS, invalid + " of " + checked + " endorsement(s) do not verify: " + String.join("; ", reasons)
+                        + "." + extra + more);
+            } else if (unverifiable > 0 || !notes.isEmpty() || !more.isEmpty()) {
+                warn(ENDORSEMENTS, "The " + (checked - unverifiable) + " endorsement(s) checked verify." + extra + more);
+            } else {
+                pass(ENDORSEMENTS, "All " + checked + " Open Badges 2.0 endorsement(s) verify and endorse what they are"
+                        + " attached to.");
+            }
+        }
+
+        /** Verifies one endorsement one level deeper, sharing this badge's fetch budget. */
+        Nested nested(String text) {
+            String t = text.strip();
+            VerificationReport.Format format = CompactJws.looksLikeCompactJws(t) ? VerificationReport.Format.JWT
+                    : VerificationReport.Format.JSON;
+            VerificationReport.Builder b = VerificationReport.builder(format);
+            b.add(CheckResult.passed("format", isHttp(t) && !t.startsWith("{")
+                    ? "An Open Badges 2.0 endorsement referenced by URL." : "An embedded Open Badges 2.0 endorsement ("
+                    + format.jsonName() + ")."));
+            Run run = new Run(b, fetcher, now, skew, depth + 1, maxDepth, budget);
+            VerificationReport r = run.execute(t);
+            return new Nested(r, run.unreachable, run.isEndorsement, run.claimId);
         }
 
         void hosted(ObjectNode a, @Nullable String id, ObjectNode issuer, boolean confirmed) {
@@ -697,6 +878,14 @@ public final class Ob2Verifier {
         }
 
         Fetcher.@Nullable Response tryFetch(String url) {
+            if (url.equals(inputUrl) && inputResponse != null) {
+                return inputResponse; // the document given by URL, asked again at its own id
+            }
+            if (++budget.fetches > MAX_TOTAL_FETCHES) {
+                fetchProblem = "more than " + MAX_TOTAL_FETCHES + " documents would be fetched for one badge and its"
+                        + " endorsements; " + url + " was not fetched.";
+                return null;
+            }
             if (++fetches > MAX_FETCHES) {
                 fetchProblem = "more than " + MAX_FETCHES + " documents would be fetched for one badge; " + url
                         + " was not fetched.";

@@ -62,7 +62,8 @@ public final class Pipeline {
         for (Step step : steps) {
             if (step instanceof ParseStep && !ctx.halted && ctx.text != null && Ob2Verifier.isOb2(ctx.text)) {
                 // an Open Badges 2.0 document (or a JWS whose payload is one) has its own verification
-                return Ob2Verifier.verify(ctx.report, ctx.text, config.fetcher(), now, config.clockSkew(), expected);
+                return Ob2Verifier.verify(ctx.report, ctx.text, config.fetcher(), now, config.clockSkew(), expected,
+                        depth, config.maxEndorsementDepth());
             }
             if (ctx.halted) {
                 boolean reported = ctx.report.build().check(step.id()).isPresent();

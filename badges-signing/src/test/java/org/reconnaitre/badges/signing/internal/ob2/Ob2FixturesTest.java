@@ -187,13 +187,36 @@ class Ob2FixturesTest {
     }
 
     @Test
-    void endorsementsAreReportedAsNotVerified() throws Exception {
+    void endorsementsAreVerifiedEachWithItsOwnReport() throws Exception {
         Path root = SharedData.openbadges();
         Verifier verifier = verifier(root);
         VerificationReport endorsed = verifier.verify(root.resolve(DIR + "assertion-with-endorsements.json"));
-        assertThat(endorsed.check("endorsements")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.WARNING);
+        assertThat(endorsed.isValid()).as("%s", endorsed).isTrue();
+        assertThat(endorsed.endorsements()).hasSize(4).allSatisfy(e -> {
+            assertThat(e.isValid()).as("%s", e).isTrue();
+            assertThat(e.issuerId()).contains("http://example.org/issuer1.json");
+            assertThat(e.check("proof").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+        });
+        assertThat(endorsed.endorsements()).extracting(e -> e.credentialId().orElseThrow())
+                .containsExactly("http://example.org/endorsement-1.json", "http://example.org/endorsement-2.json",
+                        "http://example.org/endorsement-3.json", "http://example.org/endorsement-4.json");
+        // endorsements 1 and 2 hang on the assertion but claim its badge class: accepted, with a warning
+        assertThat(endorsed.check("endorsements")).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckOutcome.WARNING);
+            assertThat(c.message()).contains("another part of this badge").contains("endorsement 1 of the assertion");
+        });
         VerificationReport plain = verifier.verify(root.resolve(DIR + "simple.jwt"));
         assertThat(plain.check("endorsements")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.SKIPPED);
+        VerificationReport badgeClass = verifier.verify(root.resolve(DIR + "assets/badgeclass-with-endorsements.json"));
+        assertThat(badgeClass.check("endorsements")).get().extracting(CheckResult::outcome).isEqualTo(CheckOutcome.PASSED);
+        VerificationReport shallow = Verifier.builder().clock(Clock.fixed(AT, ZoneOffset.UTC))
+                .fetcher(Fetcher.offline(SharedData.urlMap(root, "prefix"))).maxEndorsementDepth(0).build()
+                .verify(root.resolve(DIR + "assertion-with-endorsements.json"));
+        assertThat(shallow.check("endorsements")).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckOutcome.SKIPPED);
+            assertThat(c.message()).contains("deeper than the configured limit");
+        });
+        assertThat(shallow.endorsements()).isEmpty();
     }
 
     @Test
