@@ -26,7 +26,15 @@ class BenchmarkSetupTest {
         for (String alg : new String[] {"EdDSA", "ES256"}) {
             JwtBenchmark b = new JwtBenchmark();
             b.alg = alg;
+            b.templatePool = 4;
+            b.shapePool = 8;
             b.setup();
+            assertThat(b.templateTokens).as(alg).hasSize(4).doesNotHaveDuplicates();
+            assertThat(b.unseenShapeTokens).as(alg).hasSize(8).doesNotHaveDuplicates();
+            for (int i = 0; i < 8; i++) {
+                assertThat(b.jwtVerifyIssuerTemplate().isValid()).as(alg).isTrue();
+                assertThat(b.jwtVerifyUnseenShape().isValid()).as(alg).isTrue();
+            }
             assertThat(b.jwtVerify().isValid()).as(alg).isTrue();
             assertThat(b.jwtVerifyNoSchema().isValid()).as(alg).isTrue();
             assertThat(b.bareSignatureCheck()).as(alg).isTrue();
