@@ -44,7 +44,9 @@ import org.reconnaitre.badges.signing.Verifier;
  * Interoperability with the digitalbazaar JS stack (../interop; VC-JWT through {@code jose}):
  * what the JS side signs, we verify; what we sign, the JS side verifies; what we tamper with, the
  * JS side rejects — for Data Integrity (eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022; JS-signed
- * Ed25519Signature2020 too) and VC-JWT (EdDSA, ES256). Runs only in the {@code interop} Maven
+ * Ed25519Signature2020 too) and VC-JWT (EdDSA, ES256). Selective disclosure (ecdsa-sd-2023): base
+ * proofs from either side, disclosures derived by either side from either side's base proofs (the
+ * same bytes), each accepted by the other side, tampered copies rejected. Runs only in the {@code interop} Maven
  * profile, which installs the Node project first: {@code ./mvnw -B -Pinterop verify -pl badges-signing -am}.
  */
 @Tag("interop")
@@ -52,6 +54,13 @@ class InteropIT {
     /** The suites sign.mjs uses (one file per credential and suite). */
     static final List<String> JS_SUITES = List.of("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "eddsa-jcs-2022",
             "Ed25519Signature2020", "vc-jwt-EdDSA", "vc-jwt-ES256");
+
+    /** Every suite but ecdsa-sd-2023, whose base proofs are for holders (see the selective disclosure tests). */
+    static final List<Cryptosuite> PLAIN_SUITES = java.util.Arrays.stream(Cryptosuite.values())
+            .filter(s -> s != Cryptosuite.ECDSA_SD_2023).toList();
+    /** The pointers of interop/lib/suites.mjs (SD_MANDATORY_POINTERS, SD_SELECTIVE_POINTERS). */
+    static final List<String> SD_MANDATORY = List.of("/issuer", "/validFrom");
+    static final List<String> SD_SELECTIVE = List.of("/name", "/credentialSubject/achievement");
 
     /** The proof date both sides use (sign.mjs default). */
     static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
@@ -152,7 +161,7 @@ class InteropIT {
         Map<Path, Cryptosuite> written = new LinkedHashMap<>();
         for (Path credential : credentialFiles()) {
             String name = credential.getFileName().toString().replaceFirst("\\.json$", "");
-            for (Cryptosuite suite : Cryptosuite.values()) {
+            for (Cryptosuite suite : PLAIN_SUITES) {
                 SigningKey key = suite.keyType() == KeyType.P256 ? p256 : ed25519;
                 Path target = out.resolve(name + "." + suite.id() + ".json");
                 Files.writeString(target, signWithJava(credential, suite, key), StandardCharsets.UTF_8);
@@ -225,7 +234,7 @@ class InteropIT {
 
     @Test
     void theJsSideAcceptsEverythingWeSigned() throws Exception {
-        assertThat(javaSigned).hasSize(credentialFiles().size() * Cryptosuite.values().length);
+        assertThat(javaSigned).hasSize(credentialFiles().size() * PLAIN_SUITES.size());
         for (Path file : javaSigned.keySet()) {
             VerificationReport ours = VERIFIER.verify(Files.readString(file, StandardCharsets.UTF_8));
             assertThat(ours.isValid()).as("our own check of %s: %s", file.getFileName(), ours.failures()).isTrue();
@@ -332,7 +341,7 @@ class InteropIT {
         try (var files = Files.list(source)) {
             for (Path credential : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 String name = credential.getFileName().toString().replaceFirst("\\.json$", "");
-                for (Cryptosuite suite : Cryptosuite.values()) {
+                for (Cryptosuite suite : PLAIN_SUITES) {
                     SigningKey key = suite.keyType() == KeyType.P256 ? javaP256() : javaEd25519();
                     // Under credentials/v1 the Data Integrity terms (cryptosuite, proofValue) come from
                     // the data-integrity context; the JS side adds it itself, ours signs the JSON as given.
@@ -353,13 +362,137 @@ class InteropIT {
                 }
             }
         }
-        assertThat(fromJava).hasSize(Cryptosuite.values().length + 2);
+        assertThat(fromJava).hasSize(PLAIN_SUITES.size() + 2);
         for (Path file : fromJava) {
             VerificationReport ours = VERIFIER.verify(Files.readString(file, StandardCharsets.UTF_8));
             assertThat(ours.isValid()).as("our own check of %s: %s", file.getFileName(), ours.failures()).isTrue();
         }
         Map<String, NodeHarness.JsVerdict> verdicts = NODE.verify(fromJava);
         assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
+    }
+
+    // ---- ecdsa-sd-2023 (selective disclosure) ---------------------------------------------------
+
+    /** JS base proofs and the disclosures JS derived from them (sign.mjs --sd), by file name. */
+    static Map<String, Path> jsSelective() throws Exception {
+        Path out = WORK.resolve("js-sd");
+        deleteTree(out);
+        Files.createDirectories(out);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Path p : NODE.sign(out, "--sd")) {
+            files.put(p.getFileName().toString(), p);
+        }
+        return files;
+    }
+
+    @Test
+    void jsDerivedDisclosuresVerifyWithUsAndTamperedCopiesDoNot() throws Exception {
+        Map<String, Path> js = jsSelective();
+        List<Path> derived = js.values().stream().filter(p -> p.toString().endsWith(".ecdsa-sd-2023.json")).toList();
+        List<Path> bases = js.values().stream().filter(p -> p.toString().endsWith("-base.json")).toList();
+        assertThat(derived).hasSizeGreaterThanOrEqualTo(3).hasSameSizeAs(bases);
+        for (Path file : derived) {
+            String json = Files.readString(file, StandardCharsets.UTF_8);
+            VerificationReport report = VERIFIER.verify(json);
+            assertThat(report.isValid()).as("%s: %s", file.getFileName(), report.failures()).isTrue();
+            ProofResult proofs = DataIntegrity.verify(json, KeyResolver.offline());
+            assertThat(proofs.valid()).as("%s: %s", file.getFileName(), proofs.summary()).isTrue();
+            assertThat(proofs.proofs().get(0).cryptosuite()).isEqualTo("ecdsa-sd-2023");
+            // what the JS holder did not disclose is absent, what it disclosed is there
+            JsonNode doc = NodeHarness.readJson(file);
+            assertThat(doc.get("credentialSubject").get("achievement").has("description")).isTrue();
+            for (Map.Entry<String, Consumer<ObjectNode>> tamper : tampers().entrySet()) {
+                ObjectNode changed = (ObjectNode) NodeHarness.readJson(file);
+                tamper.getValue().accept(changed);
+                VerificationReport r = VERIFIER.verify(NodeHarness.mapper().writeValueAsString(changed));
+                assertThat(r.isValid()).as("%s %s", file.getFileName(), tamper.getKey()).isFalse();
+                assertThat(r.check("proof")).as("%s %s", file.getFileName(), tamper.getKey())
+                        .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(CheckOutcome.FAILED));
+            }
+        }
+        for (Path file : bases) {
+            ProofOutcome p = DataIntegrity.verify(Files.readString(file, StandardCharsets.UTF_8), KeyResolver.offline())
+                    .proofs().get(0);
+            assertThat(p.status()).as(file.getFileName().toString()).isEqualTo(ProofOutcome.Status.MALFORMED_PROOF);
+            assertThat(p.reason()).contains("base proof");
+        }
+    }
+
+    @Test
+    void weDeriveFromJsBaseProofsAsJsDoesAndJsVerifies() throws Exception {
+        Map<String, Path> js = jsSelective();
+        Path out = WORK.resolve("java-derived-from-js");
+        deleteTree(out);
+        Files.createDirectories(out);
+        List<Path> ours = new ArrayList<>();
+        for (Path base : js.values().stream().filter(p -> p.toString().endsWith("-base.json")).toList()) {
+            String derived = DataIntegrity.derive(Files.readString(base, StandardCharsets.UTF_8), SD_SELECTIVE);
+            Path target = out.resolve(base.getFileName().toString().replace("-base.json", ".java-derived.json"));
+            Files.writeString(target, derived, StandardCharsets.UTF_8);
+            ours.add(target);
+            // deriving is deterministic: the JS disclosure from the same base proof is the same
+            JsonNode theirs = NodeHarness.readJson(js.get(base.getFileName().toString().replace("-base.json", ".json")));
+            assertThat(NodeHarness.readJson(target)).as(target.getFileName().toString()).isEqualTo(theirs);
+        }
+        assertThat(ours).hasSizeGreaterThanOrEqualTo(3);
+        Map<String, NodeHarness.JsVerdict> verdicts = NODE.verify(ours);
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
+    }
+
+    @Test
+    void jsDerivesFromOurBaseProofsAndVerifiesOurDisclosures() throws Exception {
+        Path bases = WORK.resolve("java-sd-base");
+        Path ourDerived = WORK.resolve("java-sd-derived");
+        Path jsDerived = WORK.resolve("js-derived-from-java");
+        for (Path dir : List.of(bases, ourDerived, jsDerived)) {
+            deleteTree(dir);
+            Files.createDirectories(dir);
+        }
+        SigningKey key = javaP256();
+        List<Path> ours = new ArrayList<>();
+        for (Path credential : credentialFiles()) {
+            if (credential.getFileName().toString().equals("results-credits.json")) {
+                continue; // jsonld.js cannot skolemize its JSON-LD list (see sign.mjs --sd); we sign it in the unit tests
+            }
+            String name = credential.getFileName().toString().replaceFirst("\\.json$", "");
+            String base = DataIntegrity.sign(withIssuer(credential, key), key, ProofOptions.builder(Cryptosuite.ECDSA_SD_2023)
+                    .created(CREATED).mandatoryPointers(SD_MANDATORY).build());
+            Files.writeString(bases.resolve(name + ".json"), base, StandardCharsets.UTF_8);
+            Path derived = ourDerived.resolve(name + ".derived.json");
+            Files.writeString(derived, DataIntegrity.derive(base, SD_SELECTIVE), StandardCharsets.UTF_8);
+            ours.add(derived);
+        }
+        assertThat(ours).hasSizeGreaterThanOrEqualTo(3);
+        // JS derives from our base proofs: the same disclosures as ours, and both sides accept them
+        List<Path> theirs = NODE.sign(jsDerived, "--derive-from", bases.toString());
+        assertThat(theirs).hasSameSizeAs(ours);
+        for (Path t : theirs) {
+            Path o = ourDerived.resolve(t.getFileName());
+            assertThat(NodeHarness.readJson(t)).as(t.getFileName().toString()).isEqualTo(NodeHarness.readJson(o));
+            VerificationReport report = VERIFIER.verify(Files.readString(t, StandardCharsets.UTF_8));
+            assertThat(report.isValid()).as("%s: %s", t.getFileName(), report.failures()).isTrue();
+        }
+        Map<String, NodeHarness.JsVerdict> verdicts = NODE.verify(ours);
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file() + ": " + v.error()).isTrue());
+        // and JS rejects our disclosures once tampered, and our base proofs
+        Path tamperedDir = WORK.resolve("java-sd-tampered");
+        deleteTree(tamperedDir);
+        Files.createDirectories(tamperedDir);
+        List<Path> tampered = new ArrayList<>();
+        for (Path file : ours) {
+            for (Map.Entry<String, Consumer<ObjectNode>> tamper : tampers().entrySet()) {
+                ObjectNode json = (ObjectNode) NodeHarness.readJson(file);
+                tamper.getValue().accept(json);
+                Path target = tamperedDir.resolve(file.getFileName().toString().replace(".json", ".tampered-" + tamper.getKey() + ".json"));
+                Files.writeString(target, NodeHarness.mapper().writeValueAsString(json), StandardCharsets.UTF_8);
+                tampered.add(target);
+            }
+        }
+        try (var files = Files.list(bases)) {
+            tampered.addAll(files.sorted().toList());
+        }
+        Map<String, NodeHarness.JsVerdict> rejected = NODE.verify(tampered);
+        assertThat(rejected.values()).allSatisfy(v -> assertThat(v.verified()).as(v.file()).isFalse());
     }
 
     /** Changes of meaning: a value, another issuer, a date, a removed property, an added property. */
