@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {ed25519Key, ed25519KeyWithId, ed25519SeedFromSecretKeyMultibase, p256Key} from '../lib/keys.mjs';
 import {createDocumentLoader, loadBundledContexts} from '../lib/loader.mjs';
 import {JWT_FORMATS, SIGNING_SUITES} from '../lib/suites.mjs';
-import {signCredential} from '../sign.mjs';
+import {deriveSelective, signCredential, signSelective} from '../sign.mjs';
 import {verifyCredential, verifyJwt} from '../verify.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -234,4 +234,16 @@ test('verifies the W3C proof-set vectors (two proofs, both checked)', {skip: noV
   doc.proof[1].proofValue = doc.proof[0].proofValue;
   const result = await verifyCredential(doc, {proofOnly: true});
   assert.equal(result.verified, false);
+});
+
+test('ecdsa-sd-2023: a derived disclosure verifies, its base proof and a tampered disclosure do not', async () => {
+  const minimal = credentials().find(c => c.name === 'minimal.json').json;
+  const base = await signSelective(minimal);
+  assert.equal((await verifyCredential(base)).verified, false);
+  const disclosed = await deriveSelective(base, {selectivePointers: ['/name', '/credentialSubject/id']});
+  assert.equal(disclosed.credentialSubject.achievement, undefined);
+  const result = await verifyCredential(disclosed);
+  assert.equal(result.verified, true, result.error);
+  disclosed.name = 'Leadership';
+  assert.equal((await verifyCredential(disclosed)).verified, false);
 });
