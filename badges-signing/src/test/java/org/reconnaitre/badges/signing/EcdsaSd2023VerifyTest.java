@@ -151,6 +151,34 @@ class EcdsaSd2023VerifyTest {
     }
 
     @Test
+    void randomlyDamagedProofValuesNeverVerifyAndNeverThrow() throws Exception {
+        String json = resource("derivedRevealDocument.json");
+        java.util.Random random = new java.util.Random(20231);
+        for (int i = 0; i < 120; i++) {
+            int kind = i % 3;
+            String damaged = withProofBytes(json, b -> {
+                if (kind == 0) {
+                    b[3 + random.nextInt(b.length - 3)] ^= (byte) (1 + random.nextInt(255));
+                    return b;
+                }
+                if (kind == 1) {
+                    return Arrays.copyOf(b, 3 + random.nextInt(b.length - 3));
+                }
+                byte[] out = Arrays.copyOf(b, b.length + 1 + random.nextInt(8));
+                int at = 3 + random.nextInt(b.length - 3);
+                System.arraycopy(b, at, out, out.length - (b.length - at), b.length - at);
+                for (int k = at; k < out.length - (b.length - at); k++) {
+                    out[k] = (byte) random.nextInt(256);
+                }
+                return out;
+            });
+            ProofResult r = DataIntegrity.verify(damaged, KeyResolver.offline());
+            assertThat(r.valid()).as("damage %d", i).isFalse();
+            assertThat(r.proofs().get(0).reason()).isNotBlank();
+        }
+    }
+
+    @Test
     void aSignatureCountThatDoesNotMatchTheStatementsFails() throws Exception {
         String json = resource("derivedRevealDocument.json");
         // the signature array header follows base signature (2+64) and public key (2+35): 0x86 = 6 signatures
