@@ -19,12 +19,17 @@ import org.reconnaitre.frameworks.internal.ProximityIndex;
  * (every ancestor up to {@link Builder#hierarchyDepth} levels receives the weight times
  * {@link Builder#hierarchyDecay} per level) and weighted by IDF over occupations; a second sparse
  * vector holds the (accent-folded, stemmed) words of its items' labels, so that two items saying
- * nearly the same thing still meet. The <em>transition score</em> from an origin to a destination is
- * {@code (1 − t − c) · cosine(items) + t · cosine(words) + c · coverage}, where coverage is the
- * share of the destination's weighted requirements the origin already has — asymmetric: a
- * specialist covers a generalist better than the reverse. Defaults: optional weight 1, depth 1,
- * decay 1, t = 0.4, c = 0.1. See {@code framework-mapping/EVALUATION.md} for
- * the measured effect of each ingredient against ROME's expert mobilities.
+ * nearly the same thing still meet. Both spaces are also reduced, once at build time, to a
+ * {@link Builder#latentRank rank-k} latent space (truncated SVD, as in latent semantic analysis),
+ * where occupations meet through requirements that co-occur on other occupations. The
+ * <em>transition score</em> from an origin to a destination is
+ * {@code (1 − t − c − r − l) · cosine(items) + t · cosine(words) + c · coverage
+ * + r · reverse coverage + l · latent cosine}, where coverage is the share of the destination's
+ * weighted requirements the origin already has and reverse coverage the share of the origin's
+ * requirements the destination keeps — both asymmetric. Defaults: optional weight 1, depth 1,
+ * decay 1, t = 0.25, c = 0.05, r = 0.15, l = 0.2, rank 150. See
+ * {@code framework-mapping/EVALUATION.md} for the measured effect of each ingredient against ROME's
+ * expert mobilities.
  *
  * <pre>{@code
  * Proximity p = rome.proximity();                      // defaults
@@ -167,8 +172,9 @@ public final class Proximity {
 
     /**
      * Parameters of a proximity index. Defaults: optional weight 1, IDF on, hierarchy depth 1,
-     * decay 1, text weight 0.4, coverage weight 0.1, work contexts and knowledge included. Not thread-safe; the built
-     * {@link Proximity} is.
+     * decay 1, text weight 0.25, coverage weight 0.05, reverse coverage weight 0.15, latent weight
+     * 0.2 at rank 150, work contexts and knowledge included; the item cosine gets what the four
+     * weights leave of 1. Not thread-safe; the built {@link Proximity} is.
      */
     public static final class Builder {
         private final Framework framework;
@@ -231,6 +237,29 @@ public final class Proximity {
             }
         }
 
+        /** Share of the reverse coverage (the origin's requirements the destination keeps), in [0, 1]. */
+        public Builder reverseCoverageWeight(double share) {
+            check(share, "reverse coverage weight");
+            p = p.with("reverseCoverageWeight", share);
+            return this;
+        }
+
+        /** Share of the latent (truncated SVD) cosine in the score, in [0, 1]; 0 skips building it. */
+        public Builder latentWeight(double share) {
+            check(share, "latent weight");
+            p = p.with("latentWeight", share);
+            return this;
+        }
+
+        /** Dimensions kept by the latent spaces, in [1, 1000]. */
+        public Builder latentRank(int k) {
+            if (k < 1 || k > 1000) {
+                throw new IllegalArgumentException("latent rank must be in [1, 1000]: " + k);
+            }
+            p = p.with("latentRank", k);
+            return this;
+        }
+
         /** Whether work contexts count as requirements (ROME). */
         public Builder workContexts(boolean on) {
             p = p.with("workContexts", on ? 1 : 0);
@@ -244,12 +273,15 @@ public final class Proximity {
         }
 
         /**
-         * @return the index (building it costs about one pass over the relations)
-         * @throws IllegalArgumentException when text weight + coverage weight exceed 1
+         * @return the index (a pass over the relations, plus a few sparse products and a small
+         *     eigen-decomposition per latent space)
+         * @throws IllegalArgumentException when the text, coverage, reverse coverage and latent
+         *     weights add up to more than 1
          */
         public Proximity build() {
-            if (p.textWeight() + p.coverageWeight() > 1) {
-                throw new IllegalArgumentException("text weight + coverage weight must not exceed 1");
+            if (p.itemWeight() < -1e-9) {
+                throw new IllegalArgumentException(
+                        "text + coverage + reverse coverage + latent weights must not exceed 1");
             }
             return new Proximity(framework, new ProximityIndex(framework.data(), p));
         }

@@ -29,7 +29,8 @@ class ProximityTest {
     @Test
     void transitionScoreIsAsymmetricAndMatchesTheRanking() throws Exception {
         Framework rome = Fixtures.rome();
-        Proximity p = Proximity.builder(rome).coverageWeight(1).textWeight(0).build();
+        Proximity p = Proximity.builder(rome).coverageWeight(1).textWeight(0).reverseCoverageWeight(0).latentWeight(0)
+                .build();
         Concept a = rome.concept("N4101").orElseThrow();
         Concept b = rome.concept("N4125").orElseThrow();
         assertThat(p.score(a, b)).isPositive();
@@ -80,6 +81,13 @@ class ProximityTest {
         assertThatThrownBy(() -> rome.proximity().transitions(skill, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Proximity.builder(rome).hierarchyDecay(2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Proximity.builder(rome).textWeight(0.8).coverageWeight(0.5).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        // the defaults already give 0.15 to the reverse coverage and 0.2 to the latent cosine
+        assertThatThrownBy(() -> Proximity.builder(rome).coverageWeight(0.7).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not exceed 1");
+        assertThatThrownBy(() -> Proximity.builder(rome).latentRank(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Proximity.builder(rome).latentWeight(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Proximity.builder(rome).reverseCoverageWeight(-0.1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Occupation proximity from competencies only. Each occupation has two sparse vectors:
@@ -18,36 +19,69 @@ import java.util.Set;
  *       cut to 6 letters), sublinear counts, times IDF — this smooths between distinct items that
  *       say nearly the same thing ("Entretenir un engin" / "Entretien des engins").</li>
  * </ol>
- * Scores: {@code cosItems}, {@code cosText} (symmetric) and {@code coverage(o → d)} = Σ min(o_f,
- * d_f) / Σ d_f over item features (the share of the destination's weighted requirements the
- * origin has: asymmetric). Transition score =
- * {@code (1 − textWeight − coverageWeight)·cosItems + textWeight·cosText + coverageWeight·coverage}.
+ * Both spaces also get a rank-{@code latentRank} {@link LatentSpace} (truncated SVD, LSA) built
+ * once with the index. Scores: {@code cosItems}, {@code cosText} (symmetric); {@code coverage(o →
+ * d)} = Σ min(o_f, d_f) / Σ d_f over item features (the share of the destination's weighted
+ * requirements the origin has); {@code reverseCoverage(o → d)} = Σ min(o_f, d_f) / Σ o_f (the share
+ * of the origin's requirements the destination keeps) — both asymmetric; {@code latent} = mean of
+ * the latent cosines of the two spaces. Transition score = {@code itemWeight·cosItems +
+ * textWeight·cosText + coverageWeight·coverage + reverseCoverageWeight·reverseCoverage +
+ * latentWeight·latent}, where {@code itemWeight} is what the other weights leave of 1.
  * Queries walk inverted indexes and allocate their own scratch arrays, so an index is immutable
  * and safe to query from many threads. Internal.
  */
 public final class ProximityIndex {
-    /** Tuning knobs; {@link #DEFAULT} is what the public API uses. */
+    /**
+     * Tuning knobs; {@link #DEFAULT} is what the public API uses. The item cosine gets the weight
+     * left over by the other terms: {@code 1 − textWeight − coverageWeight − reverseCoverageWeight
+     * − latentWeight}.
+     */
     public record Params(double optionalWeight, boolean idf, int depth, double decay, double textWeight,
-            double coverageWeight, boolean workContexts, boolean knowledge) {
-        public static final Params DEFAULT = new Params(1.0, true, 1, 1.0, 0.4, 0.1, true, true);
+            double coverageWeight, boolean workContexts, boolean knowledge, double reverseCoverageWeight,
+            double latentWeight, int latentRank) {
+        public static final Params DEFAULT = new Params(1.0, true, 1, 1.0, 0.25, 0.05, true, true, 0.15, 0.2, 150);
         /** The reference baseline: IDF-weighted cosine over direct items, nothing else. */
-        public static final Params BASELINE = new Params(1.0, true, 0, 0, 0, 0, true, true);
+        public static final Params BASELINE = new Params(1.0, true, 0, 0, 0, 0, true, true, 0, 0, 150);
+        /** The default of the first version (items, label tokens, coverage, hierarchy; no latent, no reverse). */
+        public static final Params FIRST = new Params(1.0, true, 1, 1.0, 0.4, 0.1, true, true, 0, 0, 150);
 
         public Params with(String knob, double v) {
-            return switch (knob) {
-                case "optionalWeight" -> new Params(v, idf, depth, decay, textWeight, coverageWeight, workContexts, knowledge);
-                case "idf" -> new Params(optionalWeight, v != 0, depth, decay, textWeight, coverageWeight, workContexts, knowledge);
-                case "depth" -> new Params(optionalWeight, idf, (int) v, decay, textWeight, coverageWeight, workContexts, knowledge);
-                case "decay" -> new Params(optionalWeight, idf, depth, v, textWeight, coverageWeight, workContexts, knowledge);
-                case "textWeight" -> new Params(optionalWeight, idf, depth, decay, v, coverageWeight, workContexts, knowledge);
-                case "coverageWeight" -> new Params(optionalWeight, idf, depth, decay, textWeight, v, workContexts, knowledge);
-                case "workContexts" -> new Params(optionalWeight, idf, depth, decay, textWeight, coverageWeight, v != 0, knowledge);
-                case "knowledge" -> new Params(optionalWeight, idf, depth, decay, textWeight, coverageWeight, workContexts, v != 0);
+            double o = optionalWeight;
+            boolean i = idf;
+            int dp = depth;
+            double dc = decay;
+            double t = textWeight;
+            double c = coverageWeight;
+            boolean wc = workContexts;
+            boolean kn = knowledge;
+            double r = reverseCoverageWeight;
+            double lw = latentWeight;
+            int lr = latentRank;
+            switch (knob) {
+                case "optionalWeight" -> o = v;
+                case "idf" -> i = v != 0;
+                case "depth" -> dp = (int) v;
+                case "decay" -> dc = v;
+                case "textWeight" -> t = v;
+                case "coverageWeight" -> c = v;
+                case "workContexts" -> wc = v != 0;
+                case "knowledge" -> kn = v != 0;
+                case "reverseCoverageWeight" -> r = v;
+                case "latentWeight" -> lw = v;
+                case "latentRank" -> lr = (int) v;
                 default -> throw new IllegalArgumentException("unknown parameter " + knob);
-            };
+            }
+            return new Params(o, i, dp, dc, t, c, wc, kn, r, lw, lr);
+        }
+
+        /** @return the weight of the item cosine (what the other terms leave) */
+        public double itemWeight() {
+            return 1 - textWeight - coverageWeight - reverseCoverageWeight - latentWeight;
         }
     }
 
+    /** Seed of the latent spaces' random start (fixed: the index is deterministic). */
+    static final long SEED = 0x5EEDL;
     static final int STEM = 6;
 
     private final FrameworkData d;
@@ -56,6 +90,8 @@ public final class ProximityIndex {
     private final int[] occPos;
     private final Space items;
     private final Space text;
+    private final LatentSpace latentItems;
+    private final LatentSpace latentText;
     private final Map<String, Integer> vocab = new HashMap<>();
     private final String lang;
 
@@ -82,6 +118,7 @@ public final class ProximityIndex {
         }
         List<Map<Integer, Float>> rawItems = new ArrayList<>(count);
         List<Map<Integer, Float>> rawText = new ArrayList<>(count);
+        Map<Integer, int[]> itemTokens = new HashMap<>(); // labels are tokenised once per item
         for (int o = 0; o < count; o++) {
             int c = occ[o];
             Map<Integer, Float> v = new HashMap<>();
@@ -94,7 +131,9 @@ public final class ProximityIndex {
                 float w = d.reqFlag[q] == FrameworkData.ESSENTIAL ? 1f : (float) p.optionalWeight();
                 expand(item, w, 0, v);
                 if (p.textWeight() > 0) {
-                    addTokens(item, w, t, true);
+                    for (int tok : itemTokens.computeIfAbsent(item, this::growTokens)) {
+                        t.merge(tok, w, Float::sum);
+                    }
                 }
             }
             rawItems.add(v);
@@ -103,10 +142,32 @@ public final class ProximityIndex {
         }
         items = new Space(rawItems, n, p.idf());
         text = new Space(rawText, vocab.size(), true);
+        if (p.latentWeight() > 0) {
+            // the two decompositions are independent: the second runs beside the first
+            CompletableFuture<LatentSpace> t = CompletableFuture.supplyAsync(() -> text.latent(p.latentRank()));
+            latentItems = items.latent(p.latentRank());
+            latentText = t.join();
+        } else {
+            latentItems = null;
+            latentText = null;
+        }
     }
 
     private boolean isOccupation(int i) {
         return d.kinds[i] == FrameworkData.OCCUPATION && d.reqStart[i + 1] > d.reqStart[i];
+    }
+
+    /** @return the distinct token ids of an item's label, adding new tokens to the vocabulary */
+    private int[] growTokens(int item) {
+        Map<Integer, Float> t = new HashMap<>();
+        addTokens(item, 1f, t, true);
+        int[] ids = new int[t.size()];
+        int i = 0;
+        for (int id : t.keySet()) {
+            ids[i++] = id;
+        }
+        Arrays.sort(ids);
+        return ids;
     }
 
     private void addTokens(int item, float w, Map<Integer, Float> t, boolean grow) {
@@ -193,7 +254,22 @@ public final class ProximityIndex {
         if (p.textWeight() > 0) {
             text.accumulate(o, dotT, null);
         }
-        return best(o, dotI, cover, dotT, items.norm[o], text.norm[o], k);
+        double[] lat = new double[occ.length];
+        if (latentItems != null) {
+            double share = 1.0 / latentSpaces();
+            latentItems.cosines(o, share, lat);
+            latentText.cosines(o, share, lat);
+        }
+        return best(o, new Sums(dotI, cover, dotT, lat, items.norm[o], text.norm[o], items.mass[o]), k);
+    }
+
+    /** The per-destination sums of one query and the query's own norms. */
+    private record Sums(double[] dotI, double[] cover, double[] dotT, double[] lat, double normI, double normT,
+            double massI) {}
+
+    /** @return how many latent spaces hold information (the latent term is their mean cosine) */
+    private int latentSpaces() {
+        return Math.max(1, (latentItems.rank > 0 ? 1 : 0) + (latentText.rank > 0 ? 1 : 0));
     }
 
     /** Ranks occupations for an arbitrary query (nothing excluded). */
@@ -203,17 +279,36 @@ public final class ProximityIndex {
         double[] dotT = new double[occ.length];
         double ni = items.accumulate(q.items(), dotI, cover);
         double nt = text.accumulate(q.text(), dotT, null);
-        return best(-1, dotI, cover, dotT, ni, nt, k);
+        double mass = 0;
+        for (float x : q.items().values()) {
+            mass += x;
+        }
+        double[] lat = new double[occ.length];
+        if (latentItems != null) {
+            double share = 1.0 / latentSpaces();
+            latentItems.cosines(latentItems.foldIn(dotI), share, lat);
+            latentText.cosines(latentText.foldIn(dotT), share, lat);
+        }
+        return best(-1, new Sums(dotI, cover, dotT, lat, ni, nt, mass), k);
     }
 
-    private double score(int dd, double dotI, double cover, double dotT, double normI, double normT) {
-        double ci = normI == 0 || items.norm[dd] == 0 ? 0 : dotI / (normI * items.norm[dd]);
-        double ct = normT == 0 || text.norm[dd] == 0 ? 0 : dotT / (normT * text.norm[dd]);
+    /**
+     * The blended transition score of destination {@code dd}: item cosine, label-token cosine,
+     * coverage of the destination by the origin, coverage of the origin by the destination, latent
+     * cosine.
+     */
+    private double score(int dd, Sums s) {
+        double dotI = s.dotI()[dd];
+        double cover = s.cover()[dd];
+        double ci = s.normI() == 0 || items.norm[dd] == 0 ? 0 : dotI / (s.normI() * items.norm[dd]);
+        double ct = s.normT() == 0 || text.norm[dd] == 0 ? 0 : s.dotT()[dd] / (s.normT() * text.norm[dd]);
         double cov = items.mass[dd] == 0 ? 0 : cover / items.mass[dd];
-        return (1 - p.textWeight() - p.coverageWeight()) * ci + p.textWeight() * ct + p.coverageWeight() * cov;
+        double rev = s.massI() == 0 ? 0 : cover / s.massI();
+        return p.itemWeight() * ci + p.textWeight() * ct + p.coverageWeight() * cov
+                + p.reverseCoverageWeight() * rev + p.latentWeight() * s.lat()[dd];
     }
 
-    private int[][] best(int self, double[] dotI, double[] cover, double[] dotT, double normI, double normT, int k) {
+    private int[][] best(int self, Sums sums, int k) {
         int kk = Math.max(0, Math.min(k, occ.length - (self >= 0 ? 1 : 0)));
         int[] heapIdx = new int[kk];
         double[] heapVal = new double[kk];
@@ -222,7 +317,7 @@ public final class ProximityIndex {
             if (dd == self) {
                 continue;
             }
-            double s = score(dd, dotI[dd], cover[dd], dotT[dd], normI, normT);
+            double s = score(dd, sums);
             if (size < kk) {
                 heapIdx[size] = dd;
                 heapVal[size++] = s;
@@ -260,7 +355,18 @@ public final class ProximityIndex {
         int b = occPos[destination];
         double[] ic = items.pair(a, b);
         double[] tc = text.pair(a, b);
-        return score(b, ic[0], ic[1], tc[0], items.norm[a], text.norm[a]);
+        int m = occ.length;
+        double[] dotI = new double[m];
+        double[] cover = new double[m];
+        double[] dotT = new double[m];
+        double[] lat = new double[m];
+        dotI[b] = ic[0];
+        cover[b] = ic[1];
+        dotT[b] = tc[0];
+        if (latentItems != null) {
+            lat[b] = (latentItems.cosine(a, b) + latentText.cosine(a, b)) / latentSpaces();
+        }
+        return score(b, new Sums(dotI, cover, dotT, lat, items.norm[a], text.norm[a], items.mass[a]));
     }
 
     /** @return weighted coverage of the destination's item vector by a query */
@@ -373,6 +479,10 @@ public final class ProximityIndex {
                     }
                 }
             }
+        }
+
+        LatentSpace latent(int rank) {
+            return new LatentSpace(norm.length, pStart, pOcc, pW, rank, SEED);
         }
 
         Map<Integer, Float> weigh(Map<Integer, Float> v) {
