@@ -3,6 +3,8 @@ package org.reconnaitre.badges.model;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.model.internal.ob2.LegacyUpgrade;
 
 /**
  * Entry point for reading Open Badges documents: OB 3.0 credentials (VC 1.1 or 2.0 shape),
@@ -10,6 +12,14 @@ import java.util.Objects;
  * issuer profiles and revocation lists. Reading keeps the whole JSON: {@code toJson()} on the
  * result gives the same JSON tree back. Reading checks the kind of document, not its validity;
  * see {@link Validator} for that.
+ *
+ * <p>Older Open Badges documents are upgraded to the 2.0 shape on read: a 1.1 document (context
+ * {@code https://w3id.org/openbadges/v1}), a 1.0 assertion (no context; {@code verify},
+ * {@code uid}, a recipient object) or a 0.5 assertion (a recipient string and an embedded badge)
+ * becomes an OB 2.0 {@link Assertion}, {@link BadgeClass} or {@link IssuerProfile}: {@code verify}
+ * becomes {@code verification}, Unix or date-only {@code issuedOn} / {@code expires} become ISO
+ * 8601 date-times, a 0.5 recipient string becomes an IdentityObject. For those, {@code toJson()}
+ * gives the upgraded tree; the {@code Verifier} of badges-signing reports what was changed.
  *
  * <pre>{@code
  * OpenBadgesDocument doc = OpenBadges.read(json);
@@ -65,6 +75,7 @@ public final class OpenBadges {
             throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT,
                     "Not an Open Badges document: expected a JSON object, found " + kind(json));
         }
+        o = upgradeLegacy(o);
         List<String> types = strings(o.get("type").orElse(null));
         if (types.contains(AchievementCredential.TYPE) || types.contains("AchievementCredential")) {
             return new AchievementCredential(o);
@@ -139,6 +150,25 @@ public final class OpenBadges {
             return new ClrCredential(o);
         }
         return new AchievementCredential(o);
+    }
+
+    /** An OB 0.5 / 1.0 / 1.1 document in the OB 2.0 shape; any other document as it is. */
+    private static JsonValue.ObjectValue upgradeLegacy(JsonValue.ObjectValue o) throws BadgeException {
+        boolean candidate = !o.has("@context") && !o.has("type");
+        if (!candidate) {
+            for (JsonValue c : o.get("@context").map(JsonValue::asList).orElse(List.of())) {
+                candidate |= c.asString().map(s -> s.startsWith("https://w3id.org/openbadges/v1")
+                        || s.equals("https://w3id.org/openbadges/legacy-v1")).orElse(false);
+            }
+        }
+        if (!candidate) {
+            return o;
+        }
+        java.util.Optional<LegacyUpgrade.Upgraded> up = LegacyUpgrade.upgrade(Json.parse(o.toJson()), null, null);
+        if (up.isEmpty()) {
+            return o;
+        }
+        return (JsonValue.ObjectValue) JsonValue.parse(Json.write(up.get().document()));
     }
 
     private static boolean isOb2(JsonValue.ObjectValue o) {

@@ -31,6 +31,8 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  * the checks {@code parse}, {@code context-and-type}, {@code schema}, {@code ob2-fetch},
  * {@code ob2-verification}, {@code proof}, {@code key-binding}, {@code recipient},
  * {@code revocation}, {@code validity-period}, {@code ob2-extensions} and {@code endorsements}.
+ * Open Badges 0.5 / 1.0 / 1.1 documents are upgraded to 2.0 first, with an {@code ob2-upgrade}
+ * warning saying what changed (a 0.5 assertion cannot be verified: it has no verification method).
  *
  * <p>To check who the badge was awarded to, verify through {@link #forRecipient(ExpectedRecipient)}:
  * the {@code recipient} check is skipped otherwise.

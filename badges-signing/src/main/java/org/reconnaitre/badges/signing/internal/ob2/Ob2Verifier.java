@@ -26,6 +26,7 @@ import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Fetcher;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
+import org.reconnaitre.badges.model.internal.ob2.LegacyUpgrade;
 import org.reconnaitre.badges.model.internal.ob2.Ob2Extensions;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
@@ -41,7 +42,8 @@ import org.reconnaitre.badges.signing.internal.jwt.JwtException;
  * {@code parse}, {@code context-and-type}, {@code ob2-fetch}, {@code ob2-verification},
  * {@code proof}, {@code key-binding}, {@code recipient}, {@code revocation},
  * {@code validity-period}, {@code ob2-extensions} (extension nodes against their extension's JSON
- * Schema), {@code endorsements}. Never throws for bad input. Stateless and thread-safe. Internal.
+ * Schema), {@code endorsements}; an OB 0.5 / 1.0 / 1.1 document is upgraded to 2.0 first and gets an
+ * {@code ob2-upgrade} warning after {@code parse} saying what changed. Never throws for bad input. Stateless and thread-safe. Internal.
  */
 public final class Ob2Verifier {
 
@@ -56,6 +58,7 @@ public final class Ob2Verifier {
     static final String REVOCATION = "revocation";
     static final String VALIDITY = "validity-period";
     static final String EXTENSIONS = "ob2-extensions";
+    static final String UPGRADE = "ob2-upgrade";
 
     private static final String OB2_VOCAB = "https://w3id.org/openbadges#";
     /** Class terms of the OB 2.0 context (a type must be one of these or an absolute IRI). */
@@ -88,7 +91,8 @@ public final class Ob2Verifier {
             } else {
                 return false;
             }
-            return node instanceof ObjectNode obj && isOb2Context(obj.get("@context"));
+            return node instanceof ObjectNode obj
+                    && (isOb2Context(obj.get("@context")) || LegacyUpgrade.version(obj, null) != null);
         } catch (BadgeException | JwtException | RuntimeException e) {
             return false;
         }
@@ -197,6 +201,8 @@ public final class Ob2Verifier {
         /** The input URL and what it served (reused when the document's id is that URL). */
         @Nullable String inputUrl;
         Fetcher.@Nullable Response inputResponse;
+        /** The version the input was upgraded from (0.5, 1.0, 1.1), or null. */
+        @Nullable String legacyVersion;
         /** Set when the document is an Endorsement. */
         boolean isEndorsement;
         @Nullable String claimId;
@@ -287,6 +293,14 @@ public final class Ob2Verifier {
                 fail(PARSE, "The input cannot be read: " + e.getMessage());
                 return;
             }
+            currentCheck = UPGRADE;
+            java.util.Optional<LegacyUpgrade.Upgraded> upgraded = LegacyUpgrade.upgrade(doc, null, inputUrl);
+            if (upgraded.isPresent()) {
+                doc = upgraded.get().document();
+                legacyVersion = upgraded.get().version();
+                warn(UPGRADE, upgraded.get().summary() + ("0.5".equals(legacyVersion)
+                        ? " It cannot be verified: Open Badges 0.5 has neither hosted nor signed verification." : ""));
+            }
             String id = text(doc.get("id"));
             report.credentialId(id);
             currentCheck = CONTEXT;
@@ -361,7 +375,9 @@ public final class Ob2Verifier {
 
         /** @return why the assertion lacks a required property or has a forbidden value, or null */
         @Nullable String assertionProblem(ObjectNode a) {
-            for (String required : List.of("recipient", "badge", "verification", "issuedOn")) {
+            List<String> requiredProps = "0.5".equals(legacyVersion) ? List.of("recipient", "badge", "issuedOn")
+                    : List.of("recipient", "badge", "verification", "issuedOn");
+            for (String required : requiredProps) {
                 JsonNode v = a.get(required);
                 if (v == null || v.isNull()) {
                     return "The assertion lacks the required property " + required + ".";
@@ -510,6 +526,9 @@ public final class Ob2Verifier {
                     revokedByServer = true;
                 } else if (hostedCopy.ok()) {
                     ObjectNode served = parseObject(hostedCopy);
+                    if (served != null && legacyVersion != null) {
+                        served = LegacyUpgrade.upgrade(served, null, id).map(LegacyUpgrade.Upgraded::document).orElse(served);
+                    }
                     if (served == null || !id.equals(text(served.get("id")))) {
                         fail(FETCH, "The document served at the " + what + "'s id " + id + " is not this " + what + ".");
                         skipRest("Not checked: the hosted copy differs.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
@@ -524,7 +543,7 @@ public final class Ob2Verifier {
                     fetchNotes.add("The " + what + " could not be fetched at its own id " + id + " (HTTP "
                             + hostedCopy.status() + "); the copy supplied was checked instead.");
                 }
-            } else if (!signed) {
+            } else if (!signed && !"0.5".equals(legacyVersion)) {
                 fetchNotes.add("The " + what + " was not fetched at its own id " + id + " (" + fetchProblem
                         + "); the copy supplied was checked instead.");
             }
@@ -532,7 +551,13 @@ public final class Ob2Verifier {
                     : "The BadgeClass and the issuer profile were obtained.");
 
             currentCheck = VERIFICATION;
-            if (signed) {
+            if ("0.5".equals(legacyVersion)) {
+                fail(VERIFICATION, "An Open Badges 0.5 assertion has no verification method: it can be neither"
+                        + " confirmed by its issuer (hosted) nor checked against a signature, so it cannot be"
+                        + " authenticated.");
+                skipRest("Not possible for an Open Badges 0.5 assertion (no hosted or signed verification).", PROOF,
+                        KEY_BINDING);
+            } else if (signed) {
                 signed(a, jws, issuer, issuerId);
             } else {
                 hosted(a, id, issuer, confirmedByServer || revokedByServer);
@@ -738,6 +763,11 @@ public final class Ob2Verifier {
             }
             ObjectNode key = pk != null && pk.isObject() && keyRef.equals(text(pk.get("id"))) ? (ObjectNode) pk
                     : resolve(com.fasterxml.jackson.databind.node.TextNode.valueOf(keyRef), "key");
+            boolean legacyPem = false;
+            if (key == null && legacyVersion != null) {
+                key = legacyPemKey(keyRef);
+                legacyPem = key != null;
+            }
             if (key == null) {
                 fail(PROOF, "The signing key " + keyRef + " cannot be obtained: " + fetchProblem);
                 skip(KEY_BINDING, "Not checked: no key.");
@@ -757,7 +787,19 @@ public final class Ob2Verifier {
             pass(PROOF, "The RS256 signature verifies with the key " + keyRef + ".");
             currentCheck = KEY_BINDING;
             String owner = text(key.get("owner"));
-            if (owner == null || !owner.equals(issuerId)) {
+            if (legacyPem) {
+                String issuerUrl = text(issuer.get("url"));
+                String issuerHost = issuerUrl != null && isHttp(issuerUrl) ? URI.create(issuerUrl).getHost()
+                        : issuerId != null && isHttp(issuerId) ? URI.create(issuerId).getHost() : null;
+                String keyHost = URI.create(keyRef).getHost();
+                if (issuerHost != null && issuerHost.equalsIgnoreCase(keyHost)) {
+                    pass(KEY_BINDING, "Open Badges " + legacyVersion + " signed assertion: the PEM key " + keyRef
+                            + " is published on the issuer's origin " + issuerHost + ".");
+                } else {
+                    fail(KEY_BINDING, "Open Badges " + legacyVersion + " signed assertion: the PEM key " + keyRef
+                            + " is not published on the issuer's origin (" + issuerHost + ").");
+                }
+            } else if (owner == null || !owner.equals(issuerId)) {
                 fail(KEY_BINDING, "The key " + keyRef + " belongs to " + owner + ", not to the issuer " + issuerId + ".");
             } else if (!issuerKeys.contains(keyRef)) {
                 fail(KEY_BINDING, "The issuer " + issuerId + " does not list the key " + keyRef + " in its publicKey.");
@@ -771,6 +813,10 @@ public final class Ob2Verifier {
                 String reason = text(a.get("revocationReason"));
                 fail(REVOCATION, "The assertion has been revoked by its issuer"
                         + (reason == null ? "." : ": " + reason + "."));
+                return;
+            }
+            if ("0.5".equals(legacyVersion)) {
+                skip(REVOCATION, "Open Badges 0.5 has no revocation mechanism.");
                 return;
             }
             if (!signed) {
@@ -839,6 +885,25 @@ public final class Ob2Verifier {
             pass(VALIDITY, "Issued on " + issued + (expires == null ? ", no expiry." : ", expires " + expires + "."));
         }
 
+        /** An Open Badges 1.x key: a PEM document at the URL (not JSON); null when it is not one. */
+        @Nullable ObjectNode legacyPemKey(String url) {
+            if (!isHttp(url)) {
+                return null;
+            }
+            Fetcher.Response r = tryFetch(url);
+            if (r == null || !r.ok() || r.body().length > 16_384) {
+                return null;
+            }
+            String pem = utf8(r.body()).strip();
+            if (!pem.startsWith("-----BEGIN PUBLIC KEY-----")) {
+                return null;
+            }
+            ObjectNode key = Json.mapper().createObjectNode();
+            key.put("id", url);
+            key.put("publicKeyPem", pem);
+            return key;
+        }
+
         /** An embedded node, or the document fetched at a URL; null (with {@link #fetchProblem}) when neither. */
         @Nullable ObjectNode resolve(@Nullable JsonNode ref, String what) {
             if (ref == null || ref.isNull()) {
@@ -869,6 +934,16 @@ public final class Ob2Verifier {
             if (o == null) {
                 fetchProblem = "the " + what + " at " + url + " is not a JSON object.";
                 return null;
+            }
+            LegacyUpgrade.Kind kind = what.startsWith("badge") ? LegacyUpgrade.Kind.BADGE_CLASS
+                    : what.equals("issuer") ? LegacyUpgrade.Kind.ISSUER
+                    : what.equals("revocation list") ? LegacyUpgrade.Kind.REVOCATION_LIST : null;
+            if (kind != null) {
+                java.util.Optional<LegacyUpgrade.Upgraded> up = LegacyUpgrade.upgrade(o, kind, url);
+                if (up.isPresent()) {
+                    o = up.get().document();
+                    fetchNotes.add("The " + what + " at " + url + " is an " + up.get().summary());
+                }
             }
             String served = text(o.get("id"));
             if (served != null && !served.equals(url)) {
