@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = "Issue, sign, verify and understand Open Badges (2.0, 3.0, CLR 2.0), offline "
                 + "by default.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {DemoCommand.class, KeygenCommand.class, SignCommand.class, VerifyCommand.class, ValidateCommand.class, ConvertCommand.class,
+        subcommands = {DemoCommand.class, KeygenCommand.class, SignCommand.class, DeriveCommand.class, VerifyCommand.class, ValidateCommand.class, ConvertCommand.class,
                 BakeCommand.class, UnbakeCommand.class, TransitionsCommand.class, ConformanceCommand.class},
         footer = {"", "Exit codes: 0 valid, 1 a check failed, 2 unreadable input or wrong usage.",
                 "", "Example:", "  badges demo", "  badges verify --json badge.json"})

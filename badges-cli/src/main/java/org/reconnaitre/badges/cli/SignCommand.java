@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.signing.Cryptosuite;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Parameters;
                         + "the verification method (for did:key, the did:key itself)."},
         footer = {"", "Examples:", "  badges keygen --type ed25519 --did-key --out issuer.jwk",
                 "  badges sign --key issuer.jwk --format di --out signed.json credential.json",
-                "  badges sign --key issuer.jwk --format jwt credential.json > badge.jwt"})
+                "  badges sign --key issuer.jwk --format jwt credential.json > badge.jwt",
+                "  badges sign --key p256.jwk --format di --cryptosuite ecdsa-sd-2023 --mandatory /issuer "
+                        + "--out base.json credential.json"})
 final class SignCommand extends BaseCommand {
 
     /** Output formats. */
@@ -40,9 +44,15 @@ final class SignCommand extends BaseCommand {
     Format format;
 
     @Option(names = "--cryptosuite", paramLabel = "SUITE",
-            description = "di only: eddsa-rdfc-2022, ecdsa-rdfc-2019 or eddsa-jcs-2022 "
+            description = "di only: eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 or ecdsa-sd-2023 "
                     + "(default: eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256).")
     @Nullable String cryptosuite;
+
+    @Option(names = "--mandatory", paramLabel = "POINTER",
+            description = "ecdsa-sd-2023 only (repeatable): a JSON Pointer to a part of the credential the holder "
+                    + "must always disclose, e.g. /issuer. The result is a base proof for the holder: "
+                    + "hand it to them; they run 'badges derive' to disclose what they choose.")
+    List<String> mandatory = new ArrayList<>();
 
     @Option(names = "--verification-method", paramLabel = "URL",
             description = "The key's verification method URL (default: the key's kid when it is a URL, "
@@ -66,8 +76,8 @@ final class SignCommand extends BaseCommand {
 
     @Override
     int run() throws BadgeException {
-        if (format == Format.jwt && (cryptosuite != null || created != null)) {
-            throw CliFailure.unreadable((cryptosuite != null ? "--cryptosuite" : "--created")
+        if (format == Format.jwt && (cryptosuite != null || created != null || !mandatory.isEmpty())) {
+            throw CliFailure.unreadable((cryptosuite != null ? "--cryptosuite" : created != null ? "--created" : "--mandatory")
                     + " applies to --format di only");
         }
         SigningKey key = readKey();
@@ -106,7 +116,8 @@ final class SignCommand extends BaseCommand {
             return Cryptosuite.defaultFor(key.type());
         }
         Cryptosuite suite = Cryptosuite.fromId(cryptosuite).orElseThrow(() -> CliFailure.unreadable(
-                "unknown --cryptosuite '" + cryptosuite + "' (expected eddsa-rdfc-2022, ecdsa-rdfc-2019 or eddsa-jcs-2022)"));
+                "unknown --cryptosuite '" + cryptosuite + "' (expected eddsa-rdfc-2022, ecdsa-rdfc-2019, eddsa-jcs-2022 "
+                        + "or ecdsa-sd-2023)"));
         if (suite.keyType() != key.type()) {
             throw CliFailure.unreadable("--cryptosuite " + suite.id() + " needs a " + suite.keyType()
                     + " key, but " + keyFile + " holds a " + key.type() + " key");
@@ -115,7 +126,18 @@ final class SignCommand extends BaseCommand {
     }
 
     private String signDataIntegrity(String json, SigningKey key, @Nullable String vm) throws BadgeException {
-        ProofOptions.Builder options = ProofOptions.builder(suiteFor(key));
+        Cryptosuite suite = suiteFor(key);
+        ProofOptions.Builder options = ProofOptions.builder(suite);
+        if (!mandatory.isEmpty()) {
+            if (suite != Cryptosuite.ECDSA_SD_2023) {
+                throw CliFailure.unreadable("--mandatory applies to --cryptosuite ecdsa-sd-2023 only");
+            }
+            try {
+                options.mandatoryPointers(mandatory);
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.unreadable("--mandatory: " + e.getMessage(), e);
+            }
+        }
         if (vm != null) {
             options.verificationMethod(vm);
         }
