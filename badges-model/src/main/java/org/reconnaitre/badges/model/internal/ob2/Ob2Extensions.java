@@ -290,7 +290,7 @@ public final class Ob2Extensions {
         return compacted;
     }
 
-    private static Schema schema(String url, Fetcher fetcher) throws BadgeException {
+    static Schema schema(String url, Fetcher fetcher) throws BadgeException {
         Schema cached = COMPILED.get(url);
         if (cached != null) {
             return cached;
