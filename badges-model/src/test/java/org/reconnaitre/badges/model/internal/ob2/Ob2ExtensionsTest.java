@@ -182,6 +182,19 @@ class Ob2ExtensionsTest {
     }
 
     @Test
+    void theSpecExampleOfTheEndorsementExtensionInAnUpgradedOb11Assertion() throws Exception {
+        Path p = SharedData.openbadges().resolve("fixtures/spec-examples/ob20/extensions-endorsement-02-assertion.json");
+        JsonNode upgraded = LegacyUpgrade.upgrade(Json.parse(Files.readString(p)), null, null).orElseThrow().document();
+        assertThat(Ob2Extensions.validate(upgraded, REFUSE)).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).as("%s", r).isEqualTo(Outcome.PASSED);
+            assertThat(r.message()).contains("endorsement/schema.json");
+        });
+        ((com.fasterxml.jackson.databind.node.ObjectNode) upgraded.get("extensions:Endorsement")).remove("description");
+        assertThat(Ob2Extensions.validate(upgraded, REFUSE)).singleElement()
+                .extracting(Result::outcome).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
     void aDocumentWithoutExtensionNodesHasNoResults() throws Exception {
         assertThat(Ob2Extensions.validate(fixture("basic-assertion.json"), REFUSE)).isEmpty();
         Path p = SharedData.openbadges().resolve("fixtures/spec-examples/ob20/extensions-05-badgeclass.json");
