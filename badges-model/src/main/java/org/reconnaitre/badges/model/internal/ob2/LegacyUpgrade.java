@@ -78,6 +78,8 @@ public final class LegacyUpgrade {
 
     static final String OB2_CONTEXT = "https://w3id.org/openbadges/v2";
     static final String V1_CONTEXT = "https://w3id.org/openbadges/v1";
+    /** 9999-12-31T23:59:59Z: larger Unix timestamps are left as they are (and reported as bad dates). */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
     private LegacyUpgrade() {}
 
@@ -347,7 +349,13 @@ public final class LegacyUpgrade {
         }
         String iso = null;
         if (v.isIntegralNumber() || (v.isTextual() && v.asText().strip().matches("\\d{1,12}"))) {
+            if (v.isBigInteger() && !v.canConvertToLong()) {
+                return; // left as is: the verifier reports the bad date
+            }
             long seconds = v.isNumber() ? v.asLong() : Long.parseLong(v.asText().strip());
+            if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
+                return;
+            }
             iso = Instant.ofEpochSecond(seconds).toString();
         } else if (v.isTextual() && v.asText().strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
             try {

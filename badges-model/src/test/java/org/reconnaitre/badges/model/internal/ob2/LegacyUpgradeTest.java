@@ -105,6 +105,16 @@ class LegacyUpgradeTest {
     }
 
     @Test
+    void outOfRangeTimestampsAreLeftAsTheyAreInsteadOfThrowing() throws Exception {
+        for (String bad : new String[] {"99999999999999999999999", "-5", "999999999999", "\"2014-13-45\""}) {
+            String json = V11.replace("1483228799", bad);
+            Upgraded u = up(json, null, null);
+            assertThat(u.document().get("issuedOn").toString()).as(bad).isEqualTo(Json.parse(bad).toString());
+            assertThat(OpenBadges.read(json)).isInstanceOf(Assertion.class);
+        }
+    }
+
+    @Test
     void currentDocumentsAreLeftAlone() throws Exception {
         assertThat(LegacyUpgrade.upgrade(Json.parse("{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": "
                 + "\"Assertion\", \"badge\": \"x\", \"recipient\": \"y\"}"), null, null)).isEmpty();
