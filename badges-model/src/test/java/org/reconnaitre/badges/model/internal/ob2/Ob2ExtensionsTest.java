@@ -195,6 +195,23 @@ class Ob2ExtensionsTest {
     }
 
     @Test
+    void manyExtensionNodesAreBounded() throws Exception {
+        StringBuilder doc = new StringBuilder("{\"@context\": \"https://w3id.org/openbadges/v2\", \"type\": \"BadgeClass\"");
+        for (int i = 0; i < 100; i++) {
+            doc.append(", \"ext:n").append(i).append("\": {\"@context\": \"https://w3id.org/openbadges/extensions/")
+                    .append("exampleExtension/context.json\", \"type\": [\"Extension\", \"extensions:ExampleExtension\"],")
+                    .append(" \"exampleProperty\": \"p\"}");
+        }
+        List<Result> r = Ob2Extensions.validate(Json.parse(doc.append("}").toString()), REFUSE);
+        assertThat(r).hasSize(Ob2Extensions.MAX_NODES + 1);
+        assertThat(r.subList(0, Ob2Extensions.MAX_NODES)).allSatisfy(x -> assertThat(x.outcome()).isEqualTo(Outcome.PASSED));
+        assertThat(r.get(Ob2Extensions.MAX_NODES)).satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.UNCHECKED);
+            assertThat(x.message()).contains("More than 16");
+        });
+    }
+
+    @Test
     void aDocumentWithoutExtensionNodesHasNoResults() throws Exception {
         assertThat(Ob2Extensions.validate(fixture("basic-assertion.json"), REFUSE)).isEmpty();
         Path p = SharedData.openbadges().resolve("fixtures/spec-examples/ob20/extensions-05-badgeclass.json");
