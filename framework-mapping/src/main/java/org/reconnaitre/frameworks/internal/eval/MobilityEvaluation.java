@@ -65,7 +65,16 @@ public final class MobilityEvaluation {
 
     /** Evaluates one configuration on the origins selected by {@code fold} (-1 = all, 0/1 = halves). */
     public Metrics evaluate(ProximityIndex.Params p, int fold) {
+        return evaluate(new ProximityIndex(data, p), fold);
+    }
+
+    /** @return the metrics of one configuration over all origins, fold A and fold B (one index build) */
+    public Metrics[] evaluateFolds(ProximityIndex.Params p) {
         ProximityIndex idx = new ProximityIndex(data, p);
+        return new Metrics[] {evaluate(idx, -1), evaluate(idx, 0), evaluate(idx, 1)};
+    }
+
+    private Metrics evaluate(ProximityIndex idx, int fold) {
         double sp = 0;
         double sr = 0;
         double smrr = 0;
@@ -109,16 +118,15 @@ public final class MobilityEvaluation {
         MobilityEvaluation ev = new MobilityEvaluation(shared.resolve("data/rome-v460"));
         System.err.printf(Locale.ROOT, "loaded ROME in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         StringBuilder md = new StringBuilder();
-        md.append("| configuration | P@10 | R@10 | MRR | P@10 fold A | P@10 fold B |\n");
-        md.append("|---|---|---|---|---|---|\n");
+        md.append("| configuration | P@10 | R@10 | MRR | P@10 fold A | P@10 fold B | MRR fold A | MRR fold B |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         int origins = 0;
         for (Map.Entry<String, ProximityIndex.Params> c : configurations().entrySet()) {
-            Metrics m = ev.evaluate(c.getValue(), -1);
-            Metrics a = ev.evaluate(c.getValue(), 0);
-            Metrics b = ev.evaluate(c.getValue(), 1);
+            Metrics[] f = ev.evaluateFolds(c.getValue());
+            Metrics m = f[0];
             origins = m.origins();
-            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", c.getKey(), m.p10(),
-                    m.r10(), m.mrr(), a.p10(), b.p10()));
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", c.getKey(),
+                    m.p10(), m.r10(), m.mrr(), f[1].p10(), f[2].p10(), f[1].mrr(), f[2].mrr()));
             System.err.print(".");
         }
         md.append("\nOrigins evaluated: ").append(origins).append(" (every ROME job sheet with at least one mobility); ")
@@ -143,17 +151,26 @@ public final class MobilityEvaluation {
     /** The ablation: the baseline, the default, and the default with one ingredient changed. */
     public static Map<String, ProximityIndex.Params> configurations() {
         Map<String, ProximityIndex.Params> m = new LinkedHashMap<>();
+        ProximityIndex.Params base = ProximityIndex.Params.BASELINE;
+        ProximityIndex.Params first = ProximityIndex.Params.FIRST;
         ProximityIndex.Params d = ProximityIndex.Params.DEFAULT;
-        m.put("baseline: IDF cosine over direct items", ProximityIndex.Params.BASELINE);
-        m.put("baseline + label-token cosine (t=0.4)", ProximityIndex.Params.BASELINE.with("textWeight", 0.4));
-        m.put("baseline + coverage (c=0.1)", ProximityIndex.Params.BASELINE.with("coverageWeight", 0.1));
-        m.put("baseline + hierarchy (depth 1, decay 1)", ProximityIndex.Params.BASELINE.with("depth", 1).with("decay", 1));
-        m.put("**default** (all of the above)", d);
+        m.put("baseline: IDF cosine over direct items", base);
+        m.put("baseline + label-token cosine (t=0.4)", base.with("textWeight", 0.4));
+        m.put("baseline + coverage (c=0.1)", base.with("coverageWeight", 0.1));
+        m.put("baseline + hierarchy (depth 1, decay 1)", base.with("depth", 1).with("decay", 1));
+        m.put("baseline + latent cosine (l=0.2, rank 150)", base.with("latentWeight", 0.2));
+        m.put("baseline + reverse coverage (r=0.15)", base.with("reverseCoverageWeight", 0.15));
+        m.put("first version: hierarchy, t=0.4, c=0.1", first);
+        m.put("**default**: hierarchy, t=0.25, c=0.05, r=0.15, l=0.2 (rank 150)", d);
+        m.put("default without latent cosine (l=0)", d.with("latentWeight", 0));
+        m.put("default without reverse coverage (r=0)", d.with("reverseCoverageWeight", 0));
+        m.put("default without latent nor reverse coverage", d.with("latentWeight", 0).with("reverseCoverageWeight", 0));
+        m.put("default, latent rank 100", d.with("latentRank", 100));
+        m.put("default, latent rank 200", d.with("latentRank", 200));
+        m.put("default, latent weight 0.3", d.with("latentWeight", 0.3));
         m.put("default without IDF", d.with("idf", 0));
         m.put("default, peripheral weight 0.5", d.with("optionalWeight", 0.5));
-        m.put("default, hierarchy depth 3, decay 0.5", d.with("depth", 3).with("decay", 0.5));
-        m.put("default without label tokens", d.with("textWeight", 0));
-        m.put("default, coverage 0.3", d.with("coverageWeight", 0.3));
+        m.put("default without label tokens (t=0)", d.with("textWeight", 0));
         m.put("default without work contexts", d.with("workContexts", 0));
         m.put("default without knowledge (savoirs)", d.with("knowledge", 0));
         return m;
