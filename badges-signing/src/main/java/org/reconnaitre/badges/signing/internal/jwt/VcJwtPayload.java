@@ -56,9 +56,18 @@ public record VcJwtPayload(Shape shape, ObjectNode credential, @Nullable String 
      * @throws JwtException with check id {@code parse} when the payload is not a credential
      */
     public static VcJwtPayload decode(CompactJws jws) throws JwtException {
+        return decode(jws, null);
+    }
+
+    /**
+     * As {@link #decode(CompactJws)}, reusing the payload when the caller already parsed it.
+     *
+     * @param parsedPayload {@code jws.payload()} parsed (not shared with anyone who mutates it), or null
+     */
+    public static VcJwtPayload decode(CompactJws jws, @Nullable JsonNode parsedPayload) throws JwtException {
         JsonNode payload;
         try {
-            payload = Json.parse(jws.payload());
+            payload = parsedPayload != null ? parsedPayload : Json.parse(jws.payload());
         } catch (BadgeException e) {
             throw new JwtException("parse", "The JWT payload is not valid JSON: " + e.getMessage());
         }

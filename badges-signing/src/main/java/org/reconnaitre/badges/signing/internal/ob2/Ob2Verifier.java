@@ -74,27 +74,46 @@ public final class Ob2Verifier {
     private Ob2Verifier() {}
 
     /**
+     * What {@link #sniff} read of an input: whether it is an Open Badges 2.0 (or older) document,
+     * and the compact JWS and JSON it parsed on the way (the JWS payload for a JWT), so that the
+     * pipeline does not parse them again. Internal.
+     *
+     * @param ob2 an Open Badges 2.0 (or older) document, a JWS whose payload is one, or a hosted URL
+     * @param jws the parsed compact JWS, when the text is one
+     * @param json the parsed document (the payload for a JWS), when it is JSON
+     */
+    public record Sniff(boolean ob2, @Nullable CompactJws jws, @Nullable JsonNode json) {}
+
+    /**
      * @param text the input text (JSON or compact JWS)
      * @return whether it is an Open Badges 2.0 (or older) document, or a JWS whose payload is one
      */
     public static boolean isOb2(String text) {
+        return sniff(text).ob2();
+    }
+
+    /** Reads just enough of the input to tell an Open Badges 2.0 document; never throws. */
+    public static Sniff sniff(String text) {
+        CompactJws jws = null;
         try {
             String t = text.strip();
             if (isHttp(t) && t.length() < 2048 && t.chars().noneMatch(Character::isWhitespace)) {
-                return true; // a hosted assertion URL baked into an image
+                return new Sniff(true, null, null); // a hosted assertion URL baked into an image
             }
             JsonNode node;
             if (CompactJws.looksLikeCompactJws(t)) {
-                node = Json.parse(CompactJws.parse(t).payload());
+                jws = CompactJws.parse(t);
+                node = Json.parse(jws.payload());
             } else if (t.startsWith("{")) {
                 node = Json.parse(t);
             } else {
-                return false;
+                return new Sniff(false, null, null);
             }
-            return node instanceof ObjectNode obj
+            boolean ob2 = node instanceof ObjectNode obj
                     && (isOb2Context(obj.get("@context")) || LegacyUpgrade.version(obj, null) != null);
+            return new Sniff(ob2, jws, node);
         } catch (BadgeException | JwtException | RuntimeException e) {
-            return false;
+            return new Sniff(false, jws, null);
         }
     }
 

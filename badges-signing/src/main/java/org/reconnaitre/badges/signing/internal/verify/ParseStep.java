@@ -7,6 +7,7 @@ import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.VerificationReport.Format;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
+import org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
 
@@ -46,7 +47,8 @@ final class ParseStep implements Step {
     private static void parseJson(VerificationContext ctx, String text) {
         JsonNode node;
         try {
-            node = Json.parse(text);
+            node = ctx.sniffed != null && ctx.sniffed.jws() == null && ctx.sniffed.json() != null
+                    ? ctx.sniffed.json() : Json.parse(text);
         } catch (BadgeException e) {
             ctx.failed(ID, e.getMessage() == null ? "The input is not well-formed JSON." : e.getMessage());
             ctx.halted = true;
@@ -67,8 +69,10 @@ final class ParseStep implements Step {
             ctx.report.format(Format.JWT);
         }
         try {
-            CompactJws jws = CompactJws.parse(text);
-            VcJwtPayload payload = VcJwtPayload.decode(jws);
+            Ob2Verifier.Sniff sniffed = ctx.sniffed;
+            boolean reuse = sniffed != null && sniffed.jws() != null;
+            CompactJws jws = reuse ? sniffed.jws() : CompactJws.parse(text);
+            VcJwtPayload payload = VcJwtPayload.decode(jws, reuse ? sniffed.json() : null);
             ctx.jws = jws;
             ctx.jwt = payload;
             ctx.credential = payload.credential();

@@ -60,10 +60,14 @@ public final class Pipeline {
             ctx.halted = true;
         }
         for (Step step : steps) {
-            if (step instanceof ParseStep && !ctx.halted && ctx.text != null && Ob2Verifier.isOb2(ctx.text)) {
-                // an Open Badges 2.0 document (or a JWS whose payload is one) has its own verification
-                return Ob2Verifier.verify(ctx.report, ctx.text, config.fetcher(), now, config.clockSkew(), expected,
-                        depth, config.maxEndorsementDepth());
+            if (step instanceof ParseStep && !ctx.halted && ctx.text != null) {
+                Ob2Verifier.Sniff sniff = Ob2Verifier.sniff(ctx.text);
+                if (sniff.ob2()) {
+                    // an Open Badges 2.0 document (or a JWS whose payload is one) has its own verification
+                    return Ob2Verifier.verify(ctx.report, ctx.text, config.fetcher(), now, config.clockSkew(), expected,
+                            depth, config.maxEndorsementDepth());
+                }
+                ctx.sniffed = sniff;
             }
             if (ctx.halted) {
                 boolean reported = ctx.report.build().check(step.id()).isPresent();

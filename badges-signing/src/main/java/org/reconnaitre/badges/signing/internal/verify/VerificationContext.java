@@ -41,6 +41,8 @@ public final class VerificationContext {
     boolean jwtInImage;
     @Nullable String text;
     @Nullable ObjectNode credential;
+    /** What the OB 2.0 detection parsed of {@link #text} (reused by the parse step), if it ran. */
+    org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier.@Nullable Sniff sniffed;
     @Nullable CompactJws jws;
     @Nullable VcJwtPayload jwt;
     /** Signers whose signature verified; the key-binding step ties them to the issuer. */
