@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.reconnaitre.badges.testing.SharedData;
 import org.reconnaitre.frameworks.crosswalk.Crosswalk;
 import org.reconnaitre.frameworks.crosswalk.OccupationMatcher;
+import org.reconnaitre.frameworks.internal.FrameworkData;
 import org.reconnaitre.frameworks.internal.ProximityIndex;
+import org.reconnaitre.frameworks.internal.RomeLoader;
 import org.reconnaitre.frameworks.internal.eval.MobilityEvaluation;
 
 /** Over the full ESCO v1.1.1 and ROME v460 data sets in ../shared (run with -Pfull-data). */
@@ -57,6 +59,19 @@ class FullDataTest {
             // the latent cosine and the reverse coverage add to the first version on both halves
             assertThat(ours[fold].p10()).as("P@10 over the first version, fold %d", fold).isGreaterThan(first[fold].p10());
             assertThat(ours[fold].mrr()).as("MRR over the first version, fold %d", fold).isGreaterThan(first[fold].mrr());
+        }
+    }
+
+    @Test
+    void romeTopTenWithLatentPruningIsTheHeadOfTheFullRanking() throws Exception {
+        FrameworkData d = RomeLoader.load(SharedData.require("data/rome-v460"));
+        ProximityIndex p = new ProximityIndex(d, ProximityIndex.Params.DEFAULT);
+        int[] occ = p.occupations();
+        for (int o : occ) {
+            int[][] all = p.top(o, occ.length);
+            int[][] top = p.top(o, 10);
+            assertThat(top[0]).as("origin %s", d.codes[o]).containsExactly(Arrays.copyOf(all[0], 10));
+            assertThat(top[1]).containsExactly(Arrays.copyOf(all[1], 10));
         }
     }
 

@@ -23,8 +23,9 @@ final class LatentSpace {
     final int n;
     /** Effective rank (≤ requested, ≤ rank of A). */
     final int rank;
-    /** Row-major n × rank: U Σ. */
-    final float[] emb;
+    /** Row-major n × rank: the rows of U Σ scaled to unit length (zero rows stay zero). */
+    final float[] unit;
+    /** Length of each row of U Σ. */
     final double[] norm;
     /** σ² per latent dimension, descending. */
     final double[] lambda;
@@ -81,7 +82,7 @@ final class LatentSpace {
         }
         rank = r;
         lambda = new double[r];
-        emb = new float[n * r];
+        unit = new float[n * r];
         norm = new double[n];
         // row j of vt: eigenvector order[j] scaled by σ_j, so that emb_i = Σ_a q[a][i] · vt[j][a]
         double[][] vt = new double[r][l];
@@ -102,10 +103,12 @@ final class LatentSpace {
                 row[j] = dot(qi, vt[j]);
             }
             for (int j = 0; j < r; j++) {
-                emb[i * r + j] = (float) row[j];
-                nn += (double) emb[i * r + j] * emb[i * r + j];
+                nn += row[j] * row[j];
             }
             norm[i] = Math.sqrt(nn);
+            for (int j = 0; j < r && nn > 0; j++) {
+                unit[i * r + j] = (float) (row[j] / norm[i]);
+            }
         }
         for (int j = 0; j < r; j++) {
             lambda[j] = val[order[j]];
@@ -114,24 +117,7 @@ final class LatentSpace {
 
     /** @return the latent cosine of two occupations (0 when either embedding is null) */
     double cosine(int a, int b) {
-        if (norm[a] == 0 || norm[b] == 0) {
-            return 0;
-        }
-        double s = 0;
-        int x = a * rank;
-        int y = b * rank;
-        for (int j = 0; j < rank; j++) {
-            s += (double) emb[x + j] * emb[y + j];
-        }
-        return s / (norm[a] * norm[b]);
-    }
-
-    /** Adds the latent cosine of occupation {@code o} with every occupation, times {@code weight}, to {@code out}. */
-    void cosines(int o, double weight, double[] out) {
-        if (norm[o] == 0) {
-            return;
-        }
-        cosines(Arrays.copyOfRange(emb, o * rank, o * rank + rank), norm[o], weight, out);
+        return dot(unit, a * rank, unit, b * rank, rank);
     }
 
     /**
@@ -139,15 +125,19 @@ final class LatentSpace {
      * occupation's row ({@code dots[i] = a · A_i}): {@code a V = Σ⁻¹ Uᵀ (A a) = Σ⁻² (UΣ)ᵀ (A a)}.
      */
     float[] foldIn(double[] dots) {
-        float[] z = new float[rank];
-        for (int j = 0; j < rank; j++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                if (dots[i] != 0) {
-                    s += dots[i] * emb[i * rank + j];
+        double[] acc = new double[rank];
+        for (int i = 0; i < n; i++) {
+            if (dots[i] != 0 && norm[i] != 0) {
+                double w = dots[i] * norm[i];
+                int x = i * rank;
+                for (int j = 0; j < rank; j++) {
+                    acc[j] += w * unit[x + j];
                 }
             }
-            z[j] = (float) (s / lambda[j]);
+        }
+        float[] z = new float[rank];
+        for (int j = 0; j < rank; j++) {
+            z[j] = (float) (acc[j] / lambda[j]);
         }
         return z;
     }
@@ -158,24 +148,35 @@ final class LatentSpace {
         for (float x : z) {
             nz += (double) x * x;
         }
-        cosines(z, Math.sqrt(nz), weight, out);
-    }
-
-    private void cosines(float[] z, double nz, double weight, double[] out) {
         if (nz == 0 || weight == 0) {
             return;
         }
-        for (int i = 0; i < n; i++) {
-            if (norm[i] == 0) {
-                continue;
-            }
-            double s = 0;
-            int x = i * rank;
-            for (int j = 0; j < rank; j++) {
-                s += (double) z[j] * emb[x + j];
-            }
-            out[i] += weight * s / (nz * norm[i]);
+        float[] u = new float[rank];
+        for (int j = 0; j < rank; j++) {
+            u[j] = (float) (z[j] / Math.sqrt(nz));
         }
+        for (int i = 0; i < n; i++) {
+            out[i] += weight * dot(u, 0, unit, i * rank, rank);
+        }
+    }
+
+    /** Dot product of two float runs, with four independent accumulators (the hot loop of a query). */
+    private static double dot(float[] a, int x, float[] b, int y, int len) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 += a[x + j] * b[y + j];
+            s1 += a[x + j + 1] * b[y + j + 1];
+            s2 += a[x + j + 2] * b[y + j + 2];
+            s3 += a[x + j + 3] * b[y + j + 3];
+        }
+        for (; j < len; j++) {
+            s0 += a[x + j] * b[y + j];
+        }
+        return (double) s0 + s1 + s2 + s3;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Occupation proximity from competencies only. Each occupation has two sparse vectors:
@@ -254,18 +255,21 @@ public final class ProximityIndex {
         if (p.textWeight() > 0) {
             text.accumulate(o, dotT, null);
         }
-        double[] lat = new double[occ.length];
-        if (latentItems != null) {
-            double share = 1.0 / latentSpaces();
-            latentItems.cosines(o, share, lat);
-            latentText.cosines(o, share, lat);
-        }
-        return best(o, new Sums(dotI, cover, dotT, lat, items.norm[o], text.norm[o], items.mass[o]), k);
+        // the latent cosines are computed in best(), only for destinations that can still enter the top k
+        return best(o, new Sums(dotI, cover, dotT, null, items.norm[o], text.norm[o], items.mass[o]), k);
     }
 
-    /** The per-destination sums of one query and the query's own norms. */
-    private record Sums(double[] dotI, double[] cover, double[] dotT, double[] lat, double normI, double normT,
-            double massI) {}
+    /**
+     * The per-destination sums of one query and the query's own norms; {@code lat} is null when the
+     * latent cosines are to be computed on demand from the origin's stored embedding.
+     */
+    private record Sums(double[] dotI, double[] cover, double[] dotT, double @Nullable [] lat, double normI,
+            double normT, double massI) {}
+
+    /** @return the latent term of origin → destination (positions): the mean latent cosine */
+    private double latent(int a, int b) {
+        return (latentItems.cosine(a, b) + latentText.cosine(a, b)) / latentSpaces();
+    }
 
     /** @return how many latent spaces hold information (the latent term is their mean cosine) */
     private int latentSpaces() {
@@ -305,7 +309,7 @@ public final class ProximityIndex {
         double cov = items.mass[dd] == 0 ? 0 : cover / items.mass[dd];
         double rev = s.massI() == 0 ? 0 : cover / s.massI();
         return p.itemWeight() * ci + p.textWeight() * ct + p.coverageWeight() * cov
-                + p.reverseCoverageWeight() * rev + p.latentWeight() * s.lat()[dd];
+                + p.reverseCoverageWeight() * rev + (s.lat() == null ? 0 : p.latentWeight() * s.lat()[dd]);
     }
 
     private int[][] best(int self, Sums sums, int k) {
@@ -313,11 +317,20 @@ public final class ProximityIndex {
         int[] heapIdx = new int[kk];
         double[] heapVal = new double[kk];
         int size = 0;
+        boolean lazy = latentItems != null && sums.lat() == null;
+        // a cosine is at most 1 (a little slack for float rounding): the most the latent term can add
+        double most = p.latentWeight() * (1 + 1e-5);
         for (int dd = 0; dd < occ.length && kk > 0; dd++) {
             if (dd == self) {
                 continue;
             }
             double s = score(dd, sums);
+            if (lazy) {
+                if (size == kk && s + most < heapVal[0]) {
+                    continue; // cannot enter the top k whatever its latent cosine (exact pruning)
+                }
+                s += p.latentWeight() * latent(self, dd);
+            }
             if (size < kk) {
                 heapIdx[size] = dd;
                 heapVal[size++] = s;
@@ -364,7 +377,7 @@ public final class ProximityIndex {
         cover[b] = ic[1];
         dotT[b] = tc[0];
         if (latentItems != null) {
-            lat[b] = (latentItems.cosine(a, b) + latentText.cosine(a, b)) / latentSpaces();
+            lat[b] = latent(a, b);
         }
         return score(b, new Sums(dotI, cover, dotT, lat, items.norm[a], text.norm[a], items.mass[a]));
     }

@@ -49,18 +49,18 @@ class LatentSpaceTest {
         assertThat(out[2]).isCloseTo(1.0, within(1e-6));
         assertThat(out[0]).isCloseTo(Math.sqrt(0.5), within(1e-6));
         for (int j = 0; j < s.rank; j++) {
-            assertThat((double) z[j]).isCloseTo(s.emb[2 * s.rank + j], within(1e-5));
+            assertThat((double) z[j]).isCloseTo(s.unit[2 * s.rank + j] * s.norm[2], within(1e-5));
         }
     }
 
     @Test
     void isDeterministicAndIgnoresEmptyMatrices() {
-        assertThat(abc(2).emb).containsExactly(abc(2).emb);
+        assertThat(abc(2).unit).containsExactly(abc(2).unit);
         LatentSpace empty = new LatentSpace(2, new int[] {0, 0}, new int[0], new float[0], 10, 1);
         assertThat(empty.rank).isZero();
         assertThat(empty.cosine(0, 1)).isZero();
         double[] out = new double[2];
-        empty.cosines(0, 1.0, out);
+        empty.cosines(empty.foldIn(new double[] {1, 1}), 1.0, out);
         assertThat(out).containsExactly(0, 0);
     }
 

@@ -92,4 +92,24 @@ class ProximityIndexTest {
         int[][] top = p.top(b, 1);
         assertThat(Float.intBitsToFloat(top[1][0])).isCloseTo((float) p.score(b, top[0][0]), within(1e-6f));
     }
+
+    @Test
+    void theTopKWithLatentPruningIsTheHeadOfTheFullRanking() throws Exception {
+        FrameworkData rome = RomeLoader.load(java.nio.file.Path.of(
+                ProximityIndexTest.class.getResource("/fixtures/rome-v460").toURI()));
+        ProximityIndex p = new ProximityIndex(rome, ProximityIndex.Params.DEFAULT);
+        int[] occ = p.occupations();
+        assertThat(occ).hasSize(5);
+        for (int o : occ) {
+            int[][] all = p.top(o, occ.length); // the heap fills only at the end: nothing is pruned
+            for (int k = 1; k < occ.length; k++) {
+                int[][] top = p.top(o, k);
+                assertThat(top[0]).containsExactly(java.util.Arrays.copyOf(all[0], k));
+                assertThat(top[1]).containsExactly(java.util.Arrays.copyOf(all[1], k));
+                for (int i = 0; i < k; i++) {
+                    assertThat(Float.intBitsToFloat(top[1][i])).isCloseTo((float) p.score(o, top[0][i]), within(1e-5f));
+                }
+            }
+        }
+    }
 }
