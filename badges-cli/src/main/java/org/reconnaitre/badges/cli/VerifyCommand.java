@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.Verifier;
 import org.reconnaitre.badges.signing.status.StatusListCache;
 import org.reconnaitre.badges.signing.status.StatusListCheck;
@@ -53,6 +55,11 @@ final class VerifyCommand extends BaseCommand {
     @Option(names = "--allow-fetch", paramLabel = "HOST",
             description = "Allow HTTPS requests to HOST (did:web documents, status lists); repeatable.")
     List<String> allowFetch = new ArrayList<>();
+
+    @Option(names = "--recipient", paramLabel = "TYPE:VALUE",
+            description = "Also check who the badge was awarded to: email:alice@example.org, url:https://..., "
+                    + "telephone:+33..., did:did:example:..., or id:URN (plain or hashed recipient identities).")
+    @Nullable String recipient;
 
     @Option(names = "--batch", paramLabel = "DIR",
             description = "Verify every file under DIR in parallel and print a summary.")
@@ -108,7 +115,30 @@ final class VerifyCommand extends BaseCommand {
             builder.clock(Clock.fixed(at, ZoneOffset.UTC));
         }
         AllowFetch.fetcher(spec.commandLine(), allowFetch).ifPresent(builder::fetcher);
-        return builder.build();
+        Verifier verifier = builder.build();
+        return recipient == null ? verifier : verifier.forRecipient(expectedRecipient(recipient));
+    }
+
+    /** Parses {@code --recipient TYPE:VALUE}. */
+    private ExpectedRecipient expectedRecipient(String option) {
+        int colon = option.indexOf(':');
+        ExpectedRecipient.Type type = null;
+        if (colon > 0) {
+            try {
+                type = ExpectedRecipient.Type.valueOf(option.substring(0, colon).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                type = null;
+            }
+        }
+        if (type == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--recipient takes TYPE:VALUE with TYPE one of "
+                    + "email, url, telephone, did, id (e.g. email:alice@example.org), not '" + option + "'");
+        }
+        try {
+            return ExpectedRecipient.of(type, option.substring(colon + 1));
+        } catch (BadgeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--recipient: " + e.getMessage());
+        }
     }
 
     /**

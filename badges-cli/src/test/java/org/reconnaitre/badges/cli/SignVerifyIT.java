@@ -286,4 +286,27 @@ class SignVerifyIT {
         }
         return ids;
     }
+
+    @Test
+    void recipientOptionChecksWhoTheBadgeWasAwardedTo() throws Exception {
+        var same = run("verify", "--json", "--recipient", "email:Learner@Example.org", signedDi.toString());
+        assertThat(same.exitCode()).as(same.toString()).isZero();
+        JsonNode recipient = null;
+        for (JsonNode c : JSON.readTree(same.out()).path("checks")) {
+            if (c.path("id").asText().equals("recipient")) {
+                recipient = c;
+            }
+        }
+        assertThat(recipient).as(same.out()).isNotNull();
+        assertThat(recipient.path("outcome").asText()).isEqualTo("passed");
+
+        var other = run("verify", "--recipient", "email:someone.else@example.org", signedJwt.toString());
+        assertThat(other.exitCode()).as(other.toString()).isEqualTo(1);
+        assertThat(other.out()).containsPattern("failed\\s+recipient");
+
+        var bad = run("verify", "--recipient", "fax:123", signedDi.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertOneLineError(bad);
+        assertThat(bad.err()).contains("email, url, telephone, did, id");
+    }
 }
