@@ -8,16 +8,18 @@ import java.util.Random;
  * truncated SVD {@code A ≈ U Σ Vᵀ}, computed by subspace iteration on the Gram operator
  * {@code A·Aᵀ} (applied through the feature postings, never materialised), then a Jacobi
  * eigen-decomposition of the small projected matrix. Each occupation keeps its embedding
- * {@code U_i Σ} (k floats); the latent similarity of two occupations is the cosine of their
- * embeddings, which lets occupations meet through features that co-occur on other occupations.
+ * {@code U_i Σ} as a unit vector (k floats) and its length; the latent similarity of two
+ * occupations is the cosine of their embeddings, which lets occupations meet through features
+ * that co-occur on other occupations.
  * When {@code k} is at least the rank of {@code A} the latent cosine equals the plain cosine.
  *
  * <p>Deterministic (fixed seed), immutable once built and safe to query from many threads.
  * Internal.
  */
 final class LatentSpace {
-    /** Oversampling columns and Gram-operator applications of the subspace iteration. */
+    /** Columns beyond the requested rank carried through the subspace iteration. */
     static final int OVERSAMPLE = 20;
+    /** Applications of A·Aᵀ (each followed by re-orthonormalisation) before the Rayleigh-Ritz step. */
     static final int ITERATIONS = 3;
 
     final int n;
@@ -84,7 +86,7 @@ final class LatentSpace {
         lambda = new double[r];
         unit = new float[n * r];
         norm = new double[n];
-        // row j of vt: eigenvector order[j] scaled by σ_j, so that emb_i = Σ_a q[a][i] · vt[j][a]
+        // row j of vt: eigenvector order[j] scaled by σ_j, so that (U Σ)_ij = Σ_a q[a][i] · vt[j][a]
         double[][] vt = new double[r][l];
         for (int j = 0; j < r; j++) {
             double sigma = Math.sqrt(val[order[j]]);
@@ -115,7 +117,7 @@ final class LatentSpace {
         }
     }
 
-    /** @return the latent cosine of two occupations (0 when either embedding is null) */
+    /** @return the latent cosine of two occupations (0 when either embedding is zero) */
     double cosine(int a, int b) {
         return dot(unit, a * rank, unit, b * rank, rank);
     }

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * textWeight·cosText + coverageWeight·coverage + reverseCoverageWeight·reverseCoverage +
  * latentWeight·latent}, where {@code itemWeight} is what the other weights leave of 1.
  * Queries walk inverted indexes and allocate their own scratch arrays, so an index is immutable
- * and safe to query from many threads. Internal.
+ * and safe to query from many threads (the build itself computes the label-token latent space on
+ * a common-pool thread beside the item one). Internal.
  */
 public final class ProximityIndex {
     /**
