@@ -74,6 +74,24 @@ public final class Json {
         return parse(new String(utf8, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The values of a member that may hold one value or an array of them (JSON-LD's habit).
+     *
+     * @return the array's elements, or the single value; empty for absent, missing or JSON null
+     */
+    public static java.util.List<JsonNode> elements(@org.jspecify.annotations.Nullable JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return java.util.List.of();
+        }
+        java.util.List<JsonNode> out = new java.util.ArrayList<>(value.isArray() ? value.size() : 1);
+        if (value.isArray()) {
+            value.forEach(out::add);
+        } else {
+            out.add(value);
+        }
+        return out;
+    }
+
     /** Serialises compactly. */
     public static String write(JsonNode node) {
         try {

@@ -191,7 +191,7 @@ public final class Ob2Extensions {
             if (inner != null && inner.isObject()) {
                 addTerms(inner, own);
             }
-            for (JsonNode v : list(first(doc, "obi:validation", "validation", OBI + "validation"))) {
+            for (JsonNode v : Json.elements(first(doc, "obi:validation", "validation", OBI + "validation"))) {
                 String type = text(first(v, "obi:validatesType", "validatesType", OBI + "validatesType"));
                 String schema = text(first(v, "obi:validationSchema", "validationSchema", OBI + "validationSchema"));
                 if (type != null && schema != null && doc instanceof ObjectNode od) {
@@ -476,22 +476,9 @@ public final class Ob2Extensions {
         return null;
     }
 
-    private static List<JsonNode> list(@Nullable JsonNode n) {
-        List<JsonNode> out = new ArrayList<>();
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (n.isArray()) {
-            n.forEach(out::add);
-        } else {
-            out.add(n);
-        }
-        return out;
-    }
-
     private static List<String> texts(@Nullable JsonNode n) {
         List<String> out = new ArrayList<>();
-        for (JsonNode e : list(n)) {
+        for (JsonNode e : Json.elements(n)) {
             if (e.isTextual()) {
                 out.add(e.asText());
             }

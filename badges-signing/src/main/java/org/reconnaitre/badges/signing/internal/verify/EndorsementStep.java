@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
 
@@ -44,7 +45,7 @@ final class EndorsementStep implements Step {
         if (issuer != null && issuer.isObject()) {
             collect(issuer, found);
         }
-        for (JsonNode subject : each(c.get("credentialSubject"))) {
+        for (JsonNode subject : Json.elements(c.get("credentialSubject"))) {
             JsonNode achievement = subject.get("achievement");
             if (achievement != null && achievement.isObject()) {
                 collect(achievement, found);
@@ -93,8 +94,8 @@ final class EndorsementStep implements Step {
 
     private static void collect(JsonNode holder, List<Found> out) {
         String target = JsonNodes.text(holder.get("id"));
-        each(holder.get("endorsement")).forEach(e -> out.add(new Found(e, target)));
-        each(holder.get("endorsementJwt")).forEach(e -> out.add(new Found(e, target)));
+        Json.elements(holder.get("endorsement")).forEach(e -> out.add(new Found(e, target)));
+        Json.elements(holder.get("endorsementJwt")).forEach(e -> out.add(new Found(e, target)));
     }
 
     /** @return the credentialSubject id of an embedded JSON endorsement (null for a JWT or none) */
@@ -104,18 +105,5 @@ final class EndorsementStep implements Step {
         }
         JsonNode subject = endorsement.get("credentialSubject");
         return subject == null ? null : JsonNodes.text(subject.get("id"));
-    }
-
-    static List<JsonNode> each(@Nullable JsonNode n) {
-        List<JsonNode> out = new ArrayList<>();
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (n.isArray()) {
-            n.forEach(out::add);
-        } else {
-            out.add(n);
-        }
-        return out;
     }
 }

@@ -3,6 +3,7 @@ package org.reconnaitre.badges.signing.internal.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
 
@@ -37,8 +38,8 @@ final class NestedCredentialsStep implements Step {
             return;
         }
         List<JsonNode> nested = new ArrayList<>();
-        for (JsonNode subject : EndorsementStep.each(ctx.credential().get("credentialSubject"))) {
-            nested.addAll(EndorsementStep.each(subject.get("verifiableCredential")));
+        for (JsonNode subject : Json.elements(ctx.credential().get("credentialSubject"))) {
+            nested.addAll(Json.elements(subject.get("verifiableCredential")));
         }
         if (nested.isEmpty()) {
             ctx.warning(ID, "The CLR contains no credentials.");

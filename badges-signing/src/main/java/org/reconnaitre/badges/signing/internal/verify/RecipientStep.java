@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
 import org.reconnaitre.badges.signing.internal.ob2.Ob2Recipient;
@@ -35,7 +36,7 @@ final class RecipientStep implements Step {
             return;
         }
         String kind = Ob2Recipient.kind(expected);
-        List<JsonNode> subjects = EndorsementStep.each(ctx.credential().get("credentialSubject"));
+        List<JsonNode> subjects = Json.elements(ctx.credential().get("credentialSubject"));
         int identities = 0;
         Set<String> types = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
@@ -53,7 +54,7 @@ final class RecipientStep implements Step {
                 }
             }
             int seen = 0;
-            for (JsonNode identifier : EndorsementStep.each(subject.get("identifier"))) {
+            for (JsonNode identifier : Json.elements(subject.get("identifier"))) {
                 if (++seen > MAX_IDENTIFIERS) {
                     problems.add("only the first " + MAX_IDENTIFIERS + " identifiers were compared");
                     break;
