@@ -20,12 +20,12 @@ import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.BakedCredential;
 import org.reconnaitre.badges.model.Baking;
 import org.reconnaitre.badges.model.Credential;
-import org.reconnaitre.badges.model.IdentityObject;
 import org.reconnaitre.badges.model.LangString;
 import org.reconnaitre.badges.model.OpenBadges;
 import org.reconnaitre.badges.model.JsonValue;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.KeyType;
 import org.reconnaitre.badges.signing.SigningKey;
 import org.reconnaitre.badges.signing.VerificationReport;
@@ -97,18 +97,21 @@ public final class VerifyReceivedBadge {
      * @return the decision, what to display and what to store
      */
     public static Review review(byte[] upload, String candidateEmail, Instant receivedAt) {
-        // 1. Verify: format, proof, key-to-issuer binding, dates, status... never throws for bad input.
-        VerificationReport report = VERIFIER.verify(upload);
+        // 1. Verify: format, proof, key-to-issuer binding, recipient (the candidate's email against the
+        //    badge's plain or salted-hash identifier), dates, status... never throws for bad input.
+        VerificationReport report = verifierFor(candidateEmail).verify(upload);
         List<String> display = new ArrayList<>();
+        boolean recipientMatches = report.check("recipient").map(c -> c.outcome() == CheckOutcome.PASSED).orElse(false);
+        boolean authentic = report.failures().stream().allMatch(c -> c.id().equals("recipient"));
 
         // 2. Read the credential for display only once it has been verified.
-        Optional<AchievementCredential> credential = report.isValid() ? readCredential(upload) : Optional.empty();
-        boolean recipientMatches = credential.flatMap(AchievementCredential::credentialSubject)
-                .map(s -> issuedTo(s, candidateEmail)).orElse(false);
+        Optional<AchievementCredential> credential = authentic ? readCredential(upload) : Optional.empty();
 
-        if (!report.isValid()) {
+        if (!authentic) {
             display.add("This badge could not be verified:");
             report.failures().forEach(c -> display.add("- " + c.id() + ": " + c.message()));
+        } else if (credential.isEmpty()) {
+            display.add("Verified, but not an Open Badges 3.0 achievement credential: no details to show.");
         } else {
             AchievementCredential c = credential.orElseThrow();
             Optional<AchievementSubject> subject = c.credentialSubject();
@@ -123,9 +126,9 @@ public final class VerifyReceivedBadge {
                             + al.targetFramework().orElse("framework not named") + ")");
                 }
             });
-            if (!recipientMatches) {
-                display.add("Warning: this badge was not issued to " + candidateEmail + ".");
-            }
+        }
+        if (authentic && !recipientMatches) {
+            display.add("Warning: this badge was not issued to " + candidateEmail + ".");
         }
         // Warnings do not make a badge invalid, but the recruiter should see them.
         for (CheckResult w : report.checks()) {
@@ -133,7 +136,7 @@ public final class VerifyReceivedBadge {
                 display.add("Note: " + w.message());
             }
         }
-        boolean accepted = report.isValid() && recipientMatches;
+        boolean accepted = report.isValid();
 
         // 3. What to keep: the exact bytes' fingerprint (keep the bytes themselves in your file store
         //    to re-verify later), the identifiers, when and how it was checked, and the report.
@@ -149,14 +152,13 @@ public final class VerifyReceivedBadge {
         return new Review(accepted, display, JsonValue.of(record).toString());
     }
 
-    /** Whether one of the subject's identifiers is the candidate's email (plain or salted hash). */
-    private static boolean issuedTo(AchievementSubject subject, String email) {
-        for (IdentityObject id : subject.identifier()) {
-            if ("emailAddress".equals(id.identityType().orElse("")) && id.matches(email)) {
-                return true;
-            }
+    /** The shared verifier, also checking who the badge was awarded to (cheap: made per call). */
+    private static Verifier verifierFor(String candidateEmail) {
+        try {
+            return VERIFIER.forRecipient(ExpectedRecipient.email(candidateEmail));
+        } catch (BadgeException notAnEmail) {
+            return VERIFIER; // the recipient check is then skipped, and the badge is not accepted
         }
-        return false;
     }
 
     /**

@@ -28,6 +28,7 @@ import org.reconnaitre.badges.signing.KeyType;
 import org.reconnaitre.badges.signing.ProofOptions;
 import org.reconnaitre.badges.signing.SigningKey;
 import org.reconnaitre.badges.signing.VerificationReport;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.Verifier;
 import picocli.CommandLine.Command;
 
@@ -38,6 +39,9 @@ import picocli.CommandLine.Command;
                 "Nothing is read from or written to disk, and nothing goes to the network."},
         footer = {"", "Exit codes: 0 the demo behaved as expected, 1 it did not.", "", "Example:", "  badges demo"})
 final class DemoCommand extends BaseCommand {
+    /** The demo learner (only its salted hash is in the badge). */
+    static final String LEARNER = "learner@example.org";
+
     /** The ESCO skill the demo badge is aligned to (ESCO v1.1.1, European Commission). */
     static final String ESCO_SKILL_URI = "http://data.europa.eu/esco/skill/1973c966-f236-40c9-b2d4-5d71a89019be";
     static final String ESCO_SKILL_LABEL = "use spreadsheets software";
@@ -58,7 +62,7 @@ final class DemoCommand extends BaseCommand {
 
         AchievementCredential credential = credential(did);
         String json = credential.toPrettyJson();
-        step(2, "Badge", "\"Spreadsheet skills\" for a learner identified by a salted email hash");
+        step(2, "Badge", "\"Spreadsheet skills\" for " + LEARNER + ", stored as a salted hash");
         more("aligned to ESCO skill  \"" + ESCO_SKILL_LABEL + "\" <" + ESCO_SKILL_URI + ">");
         more("aligned to ROME 4.0    " + ROME_CODE + " \"" + ROME_LABEL + "\"");
 
@@ -73,7 +77,8 @@ final class DemoCommand extends BaseCommand {
         step(4, "Signed", "Data Integrity (eddsa-rdfc-2022): " + signedDi.length() + " bytes of JSON with a proof");
         more("VC-JWT (EdDSA): " + abbreviate(jwt, 48) + " (" + jwt.length() + " chars)");
 
-        Verifier verifier = Verifier.builder().build();
+        // the employer knows who handed the badge over: the recipient check compares with the salted hash
+        Verifier verifier = Verifier.builder().build().forRecipient(ExpectedRecipient.email(LEARNER));
         VerificationReport diReport = verifier.verify(signedDi);
         VerificationReport jwtReport = verifier.verify(jwt);
         step(5, "Verified", "Data Integrity: " + verdict(diReport));
@@ -128,7 +133,7 @@ final class DemoCommand extends BaseCommand {
                 .validFrom(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .name("Spreadsheet skills")
                 .credentialSubject(AchievementSubject.builder()
-                        .identifier(List.of(IdentityObject.hashedEmail("learner@example.org", salt)))
+                        .identifier(List.of(IdentityObject.hashedEmail(LEARNER, salt)))
                         .achievement(Achievement.builder()
                                 .id("urn:uuid:" + UUID.nameUUIDFromBytes("reconnaitre-demo-spreadsheets".getBytes(
                                         java.nio.charset.StandardCharsets.UTF_8)))

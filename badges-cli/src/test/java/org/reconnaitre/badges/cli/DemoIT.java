@@ -20,8 +20,9 @@ class DemoIT {
                 .contains("3. Validation  valid OPEN_BADGE_CREDENTIAL (0 errors")
                 .contains("Data Integrity (eddsa-rdfc-2022)")
                 .contains("VC-JWT (EdDSA): eyJ")
-                .containsPattern("5\\. Verified +Data Integrity: VALID \\(passed: [^)]*proof[^)]*\\)")
-                .containsPattern("VC-JWT: +VALID \\(passed: [^)]*proof")
+                .contains("for learner@example.org, stored as a salted hash")
+                .containsPattern("5\\. Verified +Data Integrity: VALID \\(passed: [^)]*proof[^)]*recipient[^)]*\\)")
+                .containsPattern("VC-JWT: +VALID \\(passed: [^)]*proof[^)]*recipient")
                 .containsPattern("6\\. Tampered[^\\n]*\\n +Data Integrity: INVALID \\(proof: ")
                 .contains("Result: both signatures verify, and the tampered copy is rejected.");
     }
