@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Fetcher;
 import org.reconnaitre.badges.model.Validator;
+import org.reconnaitre.badges.model.internal.validation.Engine;
 import org.reconnaitre.badges.signing.internal.verify.CachingFetcher;
 import org.reconnaitre.badges.signing.internal.verify.Pipeline;
 import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
@@ -115,7 +117,8 @@ public final class Verifier {
         }
         PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
                 resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build(),
-                !b.validation ? null : b.fetcher != NONE ? Validator.builder().fetcher(cached).build() : Validator.standard());
+                !b.validation ? null : new Engine(new Engine.Options(Set.of(), true, true, true, false, false, Set.of(),
+                        b.fetcher != NONE ? Optional.of(cached) : Optional.empty())));
         // status list credentials are verified without status checking, so a list cannot loop
         Verifier forStatusLists = new Verifier(config.withoutStatusCheck());
         this.pipeline = new Pipeline(config, forStatusLists);

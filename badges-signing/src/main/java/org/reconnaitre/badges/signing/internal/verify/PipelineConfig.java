@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.Fetcher;
-import org.reconnaitre.badges.model.Validator;
+import org.reconnaitre.badges.model.internal.validation.Engine;
 import org.reconnaitre.badges.signing.DataIntegrity;
 import org.reconnaitre.badges.signing.KeyResolver;
 import org.reconnaitre.badges.signing.Verifier;
@@ -21,12 +21,13 @@ import org.reconnaitre.badges.signing.Verifier;
  * @param trustEmbeddedJwk whether a self-asserted JWT {@code jwk} is a warning instead of a failure
  * @param statusCheck the caller's credential status checker, or null for the built-in behaviour
  * @param dataIntegrity JSON-LD budget and context source for embedded proofs
- * @param validator schema and data-model validation, or null when turned off
+ * @param validator schema and data-model validation (the engine of the model's {@code Validator}, so that
+ *     the parsed credential is validated as it is), or null when turned off
  */
 public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
         KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk,
         Verifier.@Nullable StatusCheck statusCheck, DataIntegrity.Settings dataIntegrity,
-        @Nullable Validator validator) {
+        @Nullable Engine validator) {
 
     /** @return the same settings without a status check (for verifying status list credentials) */
     public PipelineConfig withoutStatusCheck() {

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.reconnaitre.badges.model.Finding;
 import org.reconnaitre.badges.model.ValidationReport;
 import org.reconnaitre.badges.model.Validator;
-import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.model.internal.validation.Engine;
 
 /**
  * JSON Schema, data-model rules and the JSON-LD dropped-term check, delegated to the model's
@@ -24,13 +24,12 @@ final class SchemaStep implements Step {
 
     @Override
     public void run(VerificationContext ctx) {
-        Validator validator = ctx.config.validator();
+        Engine validator = ctx.config.validator();
         if (validator == null) {
             ctx.skipped(ID, "Schema and data-model validation is turned off for this verifier.");
             return;
         }
-        String text = ctx.jws == null && ctx.text != null ? ctx.text : Json.write(ctx.credential());
-        ValidationReport report = validator.validate(text);
+        ValidationReport report = validator.validate(ctx.credential());
         List<Finding> errors = report.errors();
         List<Finding> warnings = report.warnings();
         if (!errors.isEmpty()) {
