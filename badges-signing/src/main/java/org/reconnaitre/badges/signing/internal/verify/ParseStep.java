@@ -7,9 +7,9 @@ import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.VerificationReport.Format;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
-import org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
+import org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier;
 
 /**
  * Parses the credential: bounded JSON for a JSON credential; for a JWT, the compact JWS, its
