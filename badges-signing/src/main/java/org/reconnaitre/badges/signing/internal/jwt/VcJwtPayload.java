@@ -53,16 +53,9 @@ public record VcJwtPayload(Shape shape, ObjectNode credential, @Nullable String 
     /**
      * Decodes the payload of a JWS whose header passed {@link JwsHeaderPolicy}.
      *
+     * @param parsedPayload {@code jws.payload()} already parsed by the caller (not shared with anyone
+     *     who mutates it), or null to parse it here
      * @throws JwtException with check id {@code parse} when the payload is not a credential
-     */
-    public static VcJwtPayload decode(CompactJws jws) throws JwtException {
-        return decode(jws, null);
-    }
-
-    /**
-     * As {@link #decode(CompactJws)}, reusing the payload when the caller already parsed it.
-     *
-     * @param parsedPayload {@code jws.payload()} parsed (not shared with anyone who mutates it), or null
      */
     public static VcJwtPayload decode(CompactJws jws, @Nullable JsonNode parsedPayload) throws JwtException {
         JsonNode payload;

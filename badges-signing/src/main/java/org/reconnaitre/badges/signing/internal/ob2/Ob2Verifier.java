@@ -84,14 +84,6 @@ public final class Ob2Verifier {
      */
     public record Sniff(boolean ob2, @Nullable CompactJws jws, @Nullable JsonNode json) {}
 
-    /**
-     * @param text the input text (JSON or compact JWS)
-     * @return whether it is an Open Badges 2.0 (or older) document, or a JWS whose payload is one
-     */
-    public static boolean isOb2(String text) {
-        return sniff(text).ob2();
-    }
-
     /** Reads just enough of the input to tell an Open Badges 2.0 document; never throws. */
     public static Sniff sniff(String text) {
         CompactJws jws = null;
@@ -101,7 +93,7 @@ public final class Ob2Verifier {
                 return new Sniff(true, null, null); // a hosted assertion URL baked into an image
             }
             JsonNode node;
-            if (CompactJws.looksLikeCompactJws(t)) {
+            if (t.startsWith("eyJ")) { // a compact JWS: parse checks its length and shape, or throws
                 jws = CompactJws.parse(t);
                 node = Json.parse(jws.payload());
             } else if (t.startsWith("{")) {
