@@ -100,7 +100,8 @@ final class JsonLdShape {
         return true;
     }
 
-    private static boolean keepsStrings(String key) {
+    /** @return whether the string values of this key are kept in the shape */
+    static boolean keepsStrings(String key) {
         return key.startsWith("@") ? !key.equals("@id") && !key.equals("@value") : TERM_VALUED_KEYS.contains(key);
     }
 

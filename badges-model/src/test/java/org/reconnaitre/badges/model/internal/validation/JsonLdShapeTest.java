@@ -161,8 +161,7 @@ class JsonLdShapeTest {
                 if (name.equals("@context")) {
                     continue;
                 }
-                boolean keep = name.startsWith("@") ? !name.equals("@id") && !name.equals("@value")
-                        : JsonLdShape.TERM_VALUED_KEYS.contains(name);
+                boolean keep = JsonLdShape.keepsStrings(name);
                 JsonNode v = obj.get(name);
                 JsonNode replaced = leaf(v, keep, variant);
                 if (replaced != null) {
