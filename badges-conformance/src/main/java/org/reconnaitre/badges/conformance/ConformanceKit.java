@@ -112,7 +112,12 @@ public final class ConformanceKit {
             return this;
         }
 
-        /** @param identity the recipient the credential must name (email, URL, DID...), checked against hashed identifiers too */
+        /**
+         * @param identity the recipient the credential must name (email, URL, DID...), checked against
+         *     hashed identifiers too: by the verifier's {@code recipient} check ({@code VERIFY-RECIPIENT})
+         *     when the identity's kind is recognisable, otherwise by the kit ({@code RECIPIENT-MATCH});
+         *     never by both (see {@link ConformanceRules})
+         */
         public Builder expectedRecipient(String identity) {
             this.expectedRecipient = Objects.requireNonNull(identity, "identity");
             return this;

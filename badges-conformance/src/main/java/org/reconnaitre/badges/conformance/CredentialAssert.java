@@ -134,15 +134,23 @@ public final class CredentialAssert {
     }
 
     /**
-     * Asserts that a subject identifier (plain, or hashed with its salt) is this recipient.
+     * Asserts that a subject identifier (plain, or hashed with its salt) is this recipient, as decided
+     * by {@code VERIFY-RECIPIENT} or, when the verifier could not compare it, {@code RECIPIENT-MATCH}.
      *
      * @param identity an email address, URL, DID or other identity
      * @return this
-     * @throws ConformanceError when none matches
+     * @throws ConformanceError when none matches, or when the recipient could not be compared at all
      */
     public CredentialAssert hasRecipient(String identity) {
         forRecipient(identity);
-        return requireNoErrors("Expected the credential to be issued to " + identity, ConformanceRules.RECIPIENT_MATCH);
+        String headline = "Expected the credential to be issued to " + identity;
+        String verifierRule = ConformanceRules.forCheck("recipient");
+        requireNoErrors(headline, verifierRule, ConformanceRules.RECIPIENT_MATCH);
+        ConformanceReport r = check();
+        if (!r.checkedRules().contains(verifierRule) && !r.checkedRules().contains(ConformanceRules.RECIPIENT_MATCH)) {
+            throw new ConformanceError(headline + " but the recipient could not be compared", r.errors());
+        }
+        return this;
     }
 
     /**

@@ -16,8 +16,10 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.conformance.ConformanceReport;
 import org.reconnaitre.badges.conformance.ConformanceRules;
@@ -34,6 +36,7 @@ import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.DidKey;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.KeyResolver;
 import org.reconnaitre.badges.signing.KeySource;
 import org.reconnaitre.badges.signing.VerificationKey;
@@ -44,13 +47,18 @@ import org.reconnaitre.badges.signing.Verifier;
 /** Runs the conformance rules. Immutable and thread-safe once built. */
 public final class Engine {
     private static final String PROOF = "proof";
+    private static final String RECIPIENT = "recipient";
     /** The kit judges credentials an issuer emits: anything else is a DOCUMENT-KIND error. */
     private static final Validator VALIDATOR = Validator.builder().kinds(Validator.DocumentKind.OPEN_BADGE_CREDENTIAL,
             Validator.DocumentKind.ENDORSEMENT_CREDENTIAL, Validator.DocumentKind.CLR_CREDENTIAL).build();
 
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().-]{2,30}");
+
     private final Fetcher fetcher;
     private final KeyResolver resolver;
     private final @Nullable String expectedRecipient;
+    /** The expected recipient as the verifier takes it, or null when none is expected or its kind is unknown. */
+    private final @Nullable ExpectedRecipient typedRecipient;
     private final @Nullable String expectedSuite;
     private final boolean robustness;
     private final Verifier verifier;
@@ -63,6 +71,7 @@ public final class Engine {
         KeyResolver base = keyResolver != null ? keyResolver : KeyResolver.builder().fetcher(fetcher).build();
         this.resolver = expectedKey == null ? base : pinned(base, expectedKey);
         this.expectedRecipient = expectedRecipient;
+        this.typedRecipient = expectedRecipient == null ? null : typed(expectedRecipient);
         this.expectedSuite = expectedSuite;
         this.robustness = robustness;
         Verifier.Builder vb = Verifier.builder().clock(clock).fetcher(fetcher).keyResolver(resolver).trustEmbeddedJwk(trustEmbeddedJwk);
@@ -105,13 +114,15 @@ public final class Engine {
                 doc = null; // JSON-PARSE already reported by the validator
             }
         }
-        VerificationReport report = verifier.verify(credential);
+        VerificationReport report = (typedRecipient != null ? verifier.forRecipient(typedRecipient) : verifier).verify(credential);
         for (CheckResult c : report.checks()) {
             String id = ConformanceRules.forCheck(c.id());
             if (c.outcome() != CheckOutcome.SKIPPED) {
                 checked.add(id);
             }
-            String path = c.id().equals(PROOF) && doc != null && doc.has(PROOF) ? "/proof" : "";
+            String path = doc == null ? "" : c.id().equals(PROOF) && doc.has(PROOF) ? "/proof"
+                    : c.id().equals(RECIPIENT) && doc.has("credentialSubject") ? "/credentialSubject"
+                    : c.id().equals(RECIPIENT) && doc.has(RECIPIENT) ? "/recipient" : "";
             if (c.outcome() == CheckOutcome.FAILED) {
                 out.add(new Violation(id, Severity.ERROR, path, c.message()));
             } else if (c.outcome() == CheckOutcome.WARNING) {
@@ -124,7 +135,8 @@ public final class Engine {
         }
         if (doc != null && doc.isObject()) {
             issuerChecks(doc, out, checked);
-            if (expectedRecipient != null) {
+            if (expectedRecipient != null && !ran(report, RECIPIENT)) {
+                // RECIPIENT-MATCH defers to the verifier's recipient check: only one of them compares
                 checked.add(ConformanceRules.RECIPIENT_MATCH);
                 recipient(doc, expectedRecipient, out);
             }
@@ -135,6 +147,11 @@ public final class Engine {
         String name = subject != null ? subject
                 : doc != null && doc.path("id").isTextual() ? doc.path("id").asText() : report.credentialId().orElse("credential");
         return new ConformanceReport(name, out, checked);
+    }
+
+    /** @return whether the verifier ran this check (reported it with an outcome other than skipped) */
+    private static boolean ran(VerificationReport r, String checkId) {
+        return r.check(checkId).map(c -> c.outcome() != CheckOutcome.SKIPPED).orElse(false);
     }
 
     private static boolean passed(VerificationReport r, String checkId) {
@@ -297,6 +314,42 @@ public final class Engine {
     }
 
     // ---- recipient ---------------------------------------------------------------------------
+
+    /**
+     * The kit's expected recipient as the verifier takes it: {@code mailto:} or a bare address is an
+     * email, {@code tel:} or digits a telephone, {@code did:} a DID, HTTP(S) a URL, any other absolute
+     * identifier an id.
+     *
+     * @return the typed recipient, or null when the identity fits none of these (the kit then
+     *     compares it itself, as RECIPIENT-MATCH)
+     */
+    public static @Nullable ExpectedRecipient typed(String identity) {
+        String v = identity.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.startsWith("mailto:")) {
+                return ExpectedRecipient.email(v.substring("mailto:".length()));
+            }
+            if (lower.startsWith("tel:")) {
+                return ExpectedRecipient.telephone(v.substring("tel:".length()));
+            }
+            if (lower.startsWith("did:")) {
+                return ExpectedRecipient.did(v);
+            }
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                return ExpectedRecipient.url(v);
+            }
+            if (v.indexOf('@') > 0 && v.indexOf(':') < 0) {
+                return ExpectedRecipient.email(v);
+            }
+            if (PHONE.matcher(v).matches()) {
+                return ExpectedRecipient.telephone(v);
+            }
+            return ExpectedRecipient.id(v);
+        } catch (BadgeException e) {
+            return null; // not a usable identity of any kind the verifier knows
+        }
+    }
 
     private static void recipient(JsonNode doc, String expected, List<Violation> out) {
         JsonNode subject = doc.path("credentialSubject");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.signing.ExpectedRecipient;
 
 /** The building blocks of the robustness self-test and of issuer resolution. */
 class EngineTest {
@@ -34,5 +35,24 @@ class EngineTest {
         assertThat(Engine.didWebUrl("did:web:issuer.example")).isEqualTo("https://issuer.example/.well-known/did.json");
         assertThat(Engine.didWebUrl("did:web:issuer.example:users:alice#key-1")).isEqualTo("https://issuer.example/users/alice/did.json");
         assertThat(Engine.didWebUrl("did:web:localhost%3A8443")).isEqualTo("https://localhost:8443/.well-known/did.json");
+    }
+
+    @Test
+    void theExpectedRecipientIsTypedForTheVerifierOrLeftToTheKit() {
+        assertThat(Engine.typed(" Ada@Example.org ")).satisfies(r -> {
+            assertThat(r.type()).isEqualTo(ExpectedRecipient.Type.EMAIL);
+            assertThat(r.value()).isEqualTo("Ada@Example.org");
+        });
+        assertThat(Engine.typed("mailto:ada@example.org").type()).isEqualTo(ExpectedRecipient.Type.EMAIL);
+        assertThat(Engine.typed("mailto:ada@example.org").value()).isEqualTo("ada@example.org");
+        assertThat(Engine.typed("tel:+33 6 12-34-56-78").value()).isEqualTo("+33612345678");
+        assertThat(Engine.typed("+33 6 12 34 56 78").type()).isEqualTo(ExpectedRecipient.Type.TELEPHONE);
+        assertThat(Engine.typed("did:key:z6MkexampleKey").type()).isEqualTo(ExpectedRecipient.Type.DID);
+        assertThat(Engine.typed("https://example.org/learners/ada").type()).isEqualTo(ExpectedRecipient.Type.URL);
+        assertThat(Engine.typed("urn:uuid:6a3c1d2e-0b1f-4c1e-9d7a-1f2e3d4c5b6a").type()).isEqualTo(ExpectedRecipient.Type.ID);
+        // no recognisable kind: the kit compares it itself (RECIPIENT-MATCH)
+        assertThat(Engine.typed("learner-42")).isNull();
+        assertThat(Engine.typed("mailto:not-an-address")).isNull();
+        assertThat(Engine.typed("   ")).isNull();
     }
 }
