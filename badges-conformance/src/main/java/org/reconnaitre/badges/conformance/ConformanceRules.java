@@ -16,6 +16,22 @@ import org.reconnaitre.badges.model.Severity;
  * explanation. {@code badges-conformance/RULES.md} is generated from it by {@link RulesMarkdown}.
  * Stateless and thread-safe.
  *
+ * <p>Every check id the verifier can report (Open Badges 3.0 / CLR 2.0 pipeline and Open Badges
+ * 2.0 verification) has a {@code VERIFY-} rule, named by {@link #forCheck(String)}. The kit reports a
+ * verifier check by its outcome: a failed check is an error, a warning stays a warning (never an
+ * error), a passed or skipped check is no violation. The catalogue severity of a verifier rule is
+ * what its findings are on bad input: {@code warning} for {@code ob2-upgrade}, which only warns (it
+ * fails only when the verifier itself breaks, and that failure is still an error).
+ *
+ * <p>Recipient: {@code VERIFY-RECIPIENT} and {@link #RECIPIENT_MATCH} never report the same
+ * comparison twice. The kit hands the expected recipient to the verifier when it can tell its kind
+ * (email, {@code mailto:}, telephone, {@code tel:}, DID, HTTP(S) URL or another absolute id); when
+ * the verifier's {@code recipient} check then runs, its outcome is the answer
+ * ({@code VERIFY-RECIPIENT}, for JSON, VC-JWT and Open Badges 2.0 alike) and the kit's own
+ * comparison does not run. {@code RECIPIENT-MATCH} is the fallback: the kit compares the subject
+ * itself only when the verifier did not (an identity of no recognisable kind, or a verifier that
+ * skipped the check).
+ *
  * <pre>{@code
  * for (ConformanceRule r : ConformanceRules.all()) {
  *     System.out.println(r.id() + ": " + r.summary());
@@ -31,7 +47,10 @@ public final class ConformanceRules {
     public static final String ISSUER_RESOLVABLE = "ISSUER-RESOLVABLE";
     /** The key of every proof is controlled by the issuer. */
     public static final String ISSUER_KEY = "ISSUER-KEY";
-    /** A hashed recipient identifier matches the identity the caller expects. */
+    /**
+     * A recipient identifier matches the identity the caller expects, compared by the kit only when
+     * the verifier's {@code recipient} check ({@code VERIFY-RECIPIENT}) did not run.
+     */
     public static final String RECIPIENT_MATCH = "RECIPIENT-MATCH";
     /** The credential is secured with the cryptosuite / algorithm the caller expects. */
     public static final String SIGNED_WITH = "SIGNED-WITH";
@@ -64,6 +83,8 @@ public final class ConformanceRules {
                 "The embedded proof or JWS signature is valid for this document and the resolved key.");
         verifier(all, "key-binding", ob + "#key-provenance",
                 "The signing key belongs to the issuer: its controller (or the JWT iss) is the issuer id.");
+        verifier(all, "recipient", ob + "#identityobject",
+                "When an expected recipient is named, the credential subject (id or identifier, plain or salted hash) or the OB 2.0 recipient IdentityObject is that person.");
         verifier(all, "validity-period", "https://www.w3.org/TR/vc-data-model-2.0/#validity-period",
                 "The credential is already valid and not expired at the verification instant (with the clock skew).");
         verifier(all, "status", "https://www.w3.org/TR/vc-bitstring-status-list/",
@@ -72,12 +93,23 @@ public final class ConformanceRules {
                 "Every embedded endorsement verifies in turn (bounded depth).");
         verifier(all, "credentials", "https://www.imsglobal.org/spec/clr/v2p0/#clrcredential",
                 "Every credential nested in a CLR verifies in turn.");
+        String ob2 = "https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html";
+        verifier(all, "ob2-upgrade", Severity.WARNING, ob2 + "#Assertion",
+                "An Open Badges 0.5, 1.0 or 1.1 document was upgraded to the 2.0 shape before verification; the warning says what changed.");
+        verifier(all, "ob2-fetch", ob2 + "#data-validation",
+                "The linked BadgeClass and issuer Profile of an OB 2.0 assertion are obtained through the caller's fetcher and have the right types.");
+        verifier(all, "ob2-verification", ob2 + "#VerificationObject",
+                "An OB 2.0 assertion follows its verification method: hosted within the issuer's allowed origins or startsWith scope, or signed and given as a JWS.");
+        verifier(all, "revocation", ob2 + "#RevocationList",
+                "An OB 2.0 assertion is not revoked: not marked revoked when hosted, not in the issuer's revocation list when signed.");
+        verifier(all, "ob2-extensions", ob2 + "#Extensions",
+                "Every OB 2.0 extension node validates against its extension's JSON Schema (a warning when the schema is not available).");
         all.add(new ConformanceRule(ISSUER_RESOLVABLE, Severity.ERROR, Origin.KIT, ob + "#profile",
                 "The issuer id resolves as verifiers resolve it: did:key offline, did:web and https through the caller's fetcher."));
         all.add(new ConformanceRule(ISSUER_KEY, Severity.ERROR, Origin.KIT, ob + "#key-provenance",
                 "The verification method of every proof resolves to a key whose controller is the issuer."));
         all.add(new ConformanceRule(RECIPIENT_MATCH, Severity.ERROR, Origin.KIT, ob + "#identityobject",
-                "When the caller names the expected recipient, an identifier of the subject (plain or salted hash) matches it."));
+                "When the caller names an expected recipient the verifier could not compare (VERIFY-RECIPIENT did not run), the kit finds it as the subject id or an identifier (plain or salted hash)."));
         all.add(new ConformanceRule(SIGNED_WITH, Severity.ERROR, Origin.KIT, ob + "#proofs-signatures",
                 "The credential is secured with the cryptosuite (or JWS algorithm) the issuer means to use."));
         all.add(new ConformanceRule(ROBUST_ROUND_TRIP, Severity.ERROR, Origin.KIT, "https://www.w3.org/TR/vc-data-integrity/#verify-proof",
@@ -92,7 +124,11 @@ public final class ConformanceRules {
     private ConformanceRules() {}
 
     private static void verifier(List<ConformanceRule> all, String checkId, String spec, String summary) {
-        all.add(new ConformanceRule(forCheck(checkId), Severity.ERROR, Origin.VERIFIER, spec,
+        verifier(all, checkId, Severity.ERROR, spec, summary);
+    }
+
+    private static void verifier(List<ConformanceRule> all, String checkId, Severity worst, String spec, String summary) {
+        all.add(new ConformanceRule(forCheck(checkId), worst, Origin.VERIFIER, spec,
                 summary + " Verifier check: " + checkId + "."));
     }
 

@@ -31,14 +31,17 @@ class RulesMarkdownTest {
             assertThat(ConformanceRules.byId(r.id())).as(r.id()).isPresent();
         }
         for (String check : new String[] {"format", "parse", "jwt-claims", "context-and-type", "schema", "proof",
-                "key-binding", "validity-period", "status", "endorsements", "credentials"}) {
+                "key-binding", "recipient", "validity-period", "status", "endorsements", "credentials",
+                "ob2-upgrade", "ob2-fetch", "ob2-verification", "revocation", "ob2-extensions"}) {
             assertThat(ConformanceRules.byId(ConformanceRules.forCheck(check))).as(check).isPresent();
         }
+        assertThat(ConformanceRules.all()).filteredOn(r -> r.origin() == ConformanceRule.Origin.VERIFIER).hasSize(17);
         assertThat(ConformanceRules.all()).allSatisfy(r -> {
             assertThat(r.spec()).startsWith("https://");
             assertThat(r.summary()).doesNotContain("\n");
         });
         assertThat(RulesMarkdown.generate()).contains("| `OB3-CONTEXT-ORDER` | error | validator |")
-                .contains("| `VERIFY-PROOF` | error | verifier |").contains("| `ROBUST-TAMPER` | error | kit |");
+                .contains("| `VERIFY-PROOF` | error | verifier |").contains("| `ROBUST-TAMPER` | error | kit |")
+                .contains("| `VERIFY-OB2-UPGRADE` | warning | verifier | https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html#");
     }
 }
