@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.reconnaitre.badges.model.internal.json.Json;
 
 /** Small readers over Jackson trees shared by the checks. */
 final class Nodes {
@@ -60,15 +61,12 @@ final class Nodes {
         return out;
     }
 
-    /** @return the elements of a value that may be a single value or an array */
+    /**
+     * @return the elements of a value that may be a single value or an array; unlike
+     *     {@link Json#elements}, a JSON null counts as one (invalid) value, so the rules can report it
+     */
     static List<JsonNode> elements(JsonNode value) {
-        List<JsonNode> out = new ArrayList<>();
-        if (value.isArray()) {
-            value.forEach(out::add);
-        } else if (!value.isMissingNode()) {
-            out.add(value);
-        }
-        return out;
+        return value.isNull() ? List.of(value) : Json.elements(value);
     }
 
     /** @return the pointer of element {@code i} of {@code key}, without index for a single value */

@@ -1,30 +1,18 @@
 package org.reconnaitre.badges.model.internal.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import org.reconnaitre.badges.model.internal.json.JsonPointers;
 
 /** RFC 6901 JSON Pointer helpers. */
 final class Pointers {
     private Pointers() {}
 
     static String child(String parent, String key) {
-        return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+        return JsonPointers.child(parent, key);
     }
 
     static String child(String parent, int index) {
         return parent + "/" + index;
-    }
-
-    static List<String> segments(String pointer) {
-        List<String> out = new ArrayList<>();
-        if (pointer.isEmpty()) {
-            return out;
-        }
-        for (String s : pointer.substring(1).split("/", -1)) {
-            out.add(s.replace("~1", "/").replace("~0", "~"));
-        }
-        return out;
     }
 
     /**
@@ -34,7 +22,7 @@ final class Pointers {
     static String mapBack(JsonNode original, String pointer) {
         JsonNode cur = original;
         String out = "";
-        for (String seg : segments(pointer)) {
+        for (String seg : JsonPointers.tokens(pointer)) {
             if (cur == null || cur.isMissingNode()) {
                 out = child(out, seg);
                 continue;

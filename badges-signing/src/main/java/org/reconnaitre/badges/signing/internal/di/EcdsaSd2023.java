@@ -35,6 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.model.internal.json.JsonPointers;
 import org.reconnaitre.badges.signing.KeyType;
 import org.reconnaitre.badges.signing.ProofOutcome.Status;
 import org.reconnaitre.badges.signing.SigningKey;
@@ -589,10 +590,11 @@ public final class EcdsaSd2023 {
         ObjectNode hole = Json.mapper().createObjectNode();
         List<ArrayNode> arrays = new ArrayList<>();
         for (String pointer : pointers) {
-            List<String> tokens = tokens(pointer);
-            if (tokens.isEmpty()) {
-                throw new ProofFailure(Status.INVALID_DOCUMENT, "The empty JSON Pointer selects nothing");
+            if (!pointer.startsWith("/")) {
+                throw new ProofFailure(Status.INVALID_DOCUMENT, pointer.isEmpty() ? "The empty JSON Pointer selects nothing"
+                        : "Not a JSON Pointer (RFC 6901, starting with '/'): " + pointer);
             }
+            List<String> tokens = JsonPointers.tokens(pointer);
             JsonNode value = document;
             JsonNode selectedParent = selection;
             JsonNode selectedValue = selection;
@@ -652,17 +654,6 @@ public final class EcdsaSd2023 {
             selection.set("type", type.deepCopy());
         }
         return selection;
-    }
-
-    private static List<String> tokens(String pointer) {
-        List<String> out = new ArrayList<>();
-        if (pointer.isEmpty()) {
-            return out;
-        }
-        for (String t : pointer.substring(1).split("/", -1)) {
-            out.add(t.replace("~1", "/").replace("~0", "~"));
-        }
-        return out;
     }
 
     private static @Nullable JsonNode child(JsonNode parent, String token) {
