@@ -185,6 +185,20 @@ class ValidatorRulesTest {
     }
 
     @Test
+    void keywordLikeIdsGiveAReasonNotAProcessorException() {
+        // an IRI-typed property (issuer) whose value has the form of a keyword: Titanium fails inside
+        for (String id : List.of("@foo", "@Issuer", "@x")) {
+            String json = variant("ob3-minimal.json", d -> d.put("issuer", id));
+            List<Finding> invalid = Validator.standard().validate(json).findings(Rule.JSONLD_INVALID);
+            assertThat(invalid).as(id).singleElement().satisfies(f -> {
+                assertThat(f.path()).isEqualTo("/issuer");
+                assertThat(f.message()).contains("\"" + id + "\"", "form of a JSON-LD keyword")
+                        .doesNotContain("Exception").doesNotContain("java.");
+            });
+        }
+    }
+
+    @Test
     void validityPeriodMessageNamesBothDates() {
         String json = variant("ob3-minimal.json", d -> d.put("validUntil", "2010-01-01T00:00:00Z"));
         Finding f = Validator.standard().validate(json).findings(Rule.VALIDITY_PERIOD).get(0);

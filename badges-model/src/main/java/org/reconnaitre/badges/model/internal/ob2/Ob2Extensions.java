@@ -3,6 +3,7 @@ package org.reconnaitre.badges.model.internal.ob2;
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,7 +44,8 @@ import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
  * context or schema that cannot be obtained leaves the node {@link Outcome#UNCHECKED} with the
  * reason. Bounded: at most {@value #MAX_NODES} extension nodes per document, contexts and schemas
  * of at most {@value #MAX_RESOURCE_BYTES} bytes, schemas nested at most {@value #MAX_SCHEMA_DEPTH}
- * levels, extension nodes of at most {@value #MAX_NODE_CHARS} characters. Stateless and
+ * levels, extension nodes of at most {@value #MAX_NODE_CHARS} characters, compacted within
+ * {@link #COMPACTION_TIMEOUT} each (a node that takes longer fails with the reason). Stateless and
  * thread-safe (compiled schemas are cached per URL). Internal.
  */
 public final class Ob2Extensions {
@@ -71,6 +73,8 @@ public final class Ob2Extensions {
     static final int MAX_RESOURCE_BYTES = 256 * 1024;
     static final int MAX_SCHEMA_DEPTH = 32;
     static final int MAX_NODE_CHARS = 256 * 1024;
+    /** Wall-clock limit of one node's compaction (Titanium checks it as it goes). */
+    static final java.time.Duration COMPACTION_TIMEOUT = java.time.Duration.ofSeconds(5);
     private static final int MAX_WALK_DEPTH = 24;
 
     static final String OB2_CONTEXT = "https://w3id.org/openbadges/v2";
@@ -243,6 +247,11 @@ public final class Ob2Extensions {
         } catch (BadgeException e) {
             return new Result(Outcome.UNCHECKED, at, "Extension " + v.type() + " at " + at + " was not validated: "
                     + e.getMessage());
+        } catch (RuntimeException e) {
+            // Titanium fails without an error code on a keyword-like string ("@foo") where an IRI is expected
+            return new Result(Outcome.FAILED, at, "Extension " + v.type() + " at " + at + " is not valid JSON-LD:"
+                    + " the JSON-LD processor could not compact it (a value in the form of a keyword where an IRI"
+                    + " is expected?)");
         }
         List<Error> errors = schema.validate(compacted);
         if (errors.isEmpty()) {
@@ -281,13 +290,19 @@ public final class Ob2Extensions {
         }
         jakarta.json.JsonObject out = JsonLd.compact(JsonDocument.of(new StringReader(text)),
                         JsonDocument.of(new StringReader(Json.write(ctx))))
-                .options(BundledContexts.withFallback(fetcher).newOptions())
+                .options(options(fetcher))
                 .get();
         JsonNode compacted = Json.parse(out.toString());
         if (compacted instanceof ObjectNode o) {
             o.remove("@context");
         }
         return compacted;
+    }
+
+    private static JsonLdOptions options(Fetcher fetcher) {
+        JsonLdOptions options = BundledContexts.withFallback(fetcher).newOptions();
+        options.setTimeout(COMPACTION_TIMEOUT);
+        return options;
     }
 
     static Schema schema(String url, Fetcher fetcher) throws BadgeException {

@@ -47,6 +47,9 @@ final class JsonLdCheck {
     private static final Set<String> JWT_CLAIMS = Set.of("iss", "sub", "jti", "nbf", "exp", "iat", "aud");
     private static final JsonObject EXPAND_CONTEXT = Json.createObjectBuilder().add("@vocab", SENTINEL).build();
 
+    /** Wall-clock limit of one document's expansion; past it the document gets a JSONLD-INVALID finding. */
+    static final java.time.Duration EXPANSION_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final java.util.regex.Pattern KEYWORD_FORM = java.util.regex.Pattern.compile("@[A-Za-z]+");
     private static final java.util.regex.Pattern ABSOLUTE_IRI = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     /** Shapes remembered per check (each holds a digest and a short list of findings). */
@@ -122,11 +125,11 @@ final class JsonLdCheck {
                 report(e, out);
                 return;
             } catch (RuntimeException e) {
-                out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed: " + e);
+                processorFailure(doc, e, out);
                 return;
             }
         } catch (RuntimeException e) {
-            out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion failed: " + e);
+            processorFailure(doc, e, out);
             return;
         }
         walk(expanded, "", doc, out);
@@ -138,9 +141,52 @@ final class JsonLdCheck {
         JsonLdOptions options = fetcher.map(f -> BundledContexts.withFallback(f).newOptions())
                 .orElseGet(BundledContexts::options);
         options.setExpandContext(EXPAND_CONTEXT);
+        options.setTimeout(EXPANSION_TIMEOUT); // inline contexts are the caller's: bound the work they can cause
         // only reachable when a context resets @vocab to null (the sentinel catches the rest)
         options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         return JsonLd.expand(input).options(options).get();
+    }
+
+    /**
+     * The processor failed without a JSON-LD error code. The one known cause is a string in the
+     * form of a keyword ({@code "@foo"}) where an IRI is expected: JSON-LD 1.1 IRI expansion turns
+     * it into null, which Titanium does not survive; other processors drop the value. Either way the
+     * value would be lost, so it is an error, reported at the value when one can be found.
+     */
+    private static void processorFailure(JsonNode doc, RuntimeException e, Findings out) {
+        String at = keywordLikeValue(doc, "");
+        if (at != null) {
+            out.add(Rule.JSONLD_INVALID, at, "the value " + doc.at(at) + " has the form of a JSON-LD keyword where"
+                    + " an IRI or a value is expected; JSON-LD processors drop or reject it");
+        } else {
+            out.add(Rule.JSONLD_INVALID, "", "the JSON-LD processor could not expand this document ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** @return the pointer of the first string value (not in a {@code @context}) of the form {@code @1*ALPHA} */
+    private static @Nullable String keywordLikeValue(JsonNode node, String ptr) {
+        if (node.isTextual()) {
+            return KEYWORD_FORM.matcher(node.asText()).matches() ? ptr : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = keywordLikeValue(node.get(i), Pointers.child(ptr, i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (!e.getKey().equals("@context") && !e.getKey().equals("@type") && !e.getKey().equals("type")) {
+                    String found = keywordLikeValue(e.getValue(), Pointers.child(ptr, e.getKey()));
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static void report(JsonLdError e, Findings out) {

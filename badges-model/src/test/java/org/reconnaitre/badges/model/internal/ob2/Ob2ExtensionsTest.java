@@ -66,6 +66,16 @@ class Ob2ExtensionsTest {
     }
 
     @Test
+    void aKeywordLikeIriInTheNodeFailsWithAReasonInsteadOfAProcessorException() throws Exception {
+        String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"))
+                .replace("\"http://schema.org/text\"", "\"url\": \"@foo\", \"http://schema.org/text\"");
+        assertThat(Ob2Extensions.validate(Json.parse(text), REFUSE)).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(x.message()).contains("not valid JSON-LD", "could not compact").doesNotContain("Exception");
+        });
+    }
+
+    @Test
     void aMissingRequiredPropertyFails() throws Exception {
         String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"))
                 .replace("\"http://schema.org/text\"", "\"http://schema.org/description\"");
