@@ -287,7 +287,9 @@ public final class Crosswalk {
                 if (cols == null) {
                     cols = new HashMap<>();
                     for (int i = 0; i < cells.length; i++) {
-                        cols.put(cells[i].strip(), i);
+                        if (cols.put(cells[i].strip(), i) != null) {
+                            throw bad(lineNo, i + 1, "duplicate column '" + cells[i].strip() + "'");
+                        }
                     }
                     for (String req : List.of("subject_id", "predicate_id", "object_id", "mapping_justification")) {
                         if (!cols.containsKey(req)) {

@@ -63,6 +63,19 @@ class CrosswalkTest {
     }
 
     @Test
+    void aHeaderNamingAColumnTwiceIsMalformedData() {
+        // Found by badges-fuzz (SssomFuzzTest): a repeated column name used to end in an
+        // ArrayIndexOutOfBoundsException on the first data row.
+        String tsv = "subject_id\tpredicate_id\tobject_id\tmapping_justification\tcomment\tcomment\n"
+                + "a:1\tskos:exactMatch\tb:1\tsemapv:X\tc\td\n";
+        assertThatThrownBy(() -> Crosswalk.readSssom(new StringReader(tsv)))
+                .isInstanceOf(BadgeException.class)
+                .hasMessageContaining("line 1, column 6")
+                .hasMessageContaining("duplicate column 'comment'")
+                .satisfies(e -> assertThat(((BadgeException) e).code()).isEqualTo(BadgeException.Code.MALFORMED_DATA));
+    }
+
+    @Test
     void inverseSwapsSidesAndBroadNarrow() {
         Crosswalk cw = Crosswalk.of("x", "y", List.of(m(ROME, Predicate.BROAD, ESCO, 0.8)));
         Mapping inv = cw.inverse().mappings().get(0);
