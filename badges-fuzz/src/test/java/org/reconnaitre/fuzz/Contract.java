@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
@@ -30,7 +31,20 @@ final class Contract {
             call.run();
         } catch (BadgeException e) {
             typed(e);
+        } catch (NumberFormatException e) {
+            if (!knownJsonNumberIssue(e.getMessage())) {
+                throw e;
+            }
         }
+    }
+
+    /**
+     * Known finding, written up in /work/notes/fuzz-findings.md (#1): Json.parse lets Jackson's
+     * NumberFormatException for a float with a huge exponent escape. Its owner is fixing it; until
+     * then it is tolerated here so that -Pfuzz reports new findings only. Remove once fixed.
+     */
+    static boolean knownJsonNumberIssue(@Nullable String message) {
+        return message != null && message.contains("can not be deserialized as `java.math.BigDecimal`");
     }
 
     /** A BadgeException must carry its code and say what is wrong. */
@@ -46,6 +60,12 @@ final class Contract {
         for (CheckResult c : report.checks()) {
             if (c.outcome() == CheckOutcome.FAILED) {
                 assertThat(c.message()).as("reason of failed check %s", c.id()).isNotBlank();
+                // The verifier's safety net turns an unexpected RuntimeException into this message:
+                // the input reached a bug, and the report shows an exception name instead of a reason.
+                if (c.message().startsWith(SAFETY_NET) && !knownJsonNumberIssue(c.message())
+                        && !(sawKnownIssue(report) && c.message().contains("no credential parsed"))) {
+                    throw new AssertionError("check " + c.id() + " failed on an unexpected exception: " + c.message());
+                }
             }
         }
         if (!report.isValid()) {
@@ -53,6 +73,12 @@ final class Contract {
         }
         report.endorsements().forEach(Contract::wellFormed);
         report.credentials().forEach(Contract::wellFormed);
+    }
+
+    private static final String SAFETY_NET = "The check could not be completed (";
+
+    private static boolean sawKnownIssue(VerificationReport report) {
+        return report.checks().stream().anyMatch(c -> knownJsonNumberIssue(c.message()));
     }
 
     /** The bytes as UTF-8 text (malformed sequences become U+FFFD, as when a caller decodes a file). */
