@@ -176,6 +176,8 @@ public sealed interface JsonValue
      * A JSON number, kept in its lexical form.
      *
      * @param lexical the number as written in JSON, e.g. {@code 42}, {@code -1.50}, {@code 1e3}
+     * @throws IllegalArgumentException when it is not a JSON number, or its exponent is beyond what
+     *     {@link #decimalValue()} can represent (an {@code int})
      */
     record NumberValue(String lexical) implements JsonValue {
         /** Validates the lexical form. */
@@ -183,6 +185,9 @@ public sealed interface JsonValue
             Objects.requireNonNull(lexical, "lexical");
             if (!JsonCodec.isNumber(lexical)) {
                 throw new IllegalArgumentException("Not a JSON number: " + lexical);
+            }
+            if (!JsonCodec.inRange(lexical)) {
+                throw new IllegalArgumentException("JSON number out of range (its exponent is too large): " + lexical);
             }
         }
 

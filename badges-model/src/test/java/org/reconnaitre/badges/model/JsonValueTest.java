@@ -62,6 +62,12 @@ class JsonValueTest {
         assertThatThrownBy(() -> JsonValue.of(new Object())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JsonValue.of(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JsonValue.NumberValue("01")).isInstanceOf(IllegalArgumentException.class);
+        // an exponent beyond BigDecimal's range would make decimalValue() throw later (found by badges-fuzz)
+        assertThatThrownBy(() -> new JsonValue.NumberValue("2E2222222222222222222222"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+        assertThat(new JsonValue.NumberValue("1E999999999").decimalValue()).isEqualTo(new BigDecimal("1E999999999"));
+        assertThatThrownBy(() -> JsonValue.parse("[1, 2E2222222222222222222222]")).isInstanceOf(BadgeException.class)
+                .hasMessageContaining("line 1, column").hasMessageContaining("exponent is too large");
     }
 
     @Test

@@ -65,6 +65,10 @@ class OpenBadgesReadTest {
         assertThatThrownBy(() -> OpenBadges.readCredential("{\"type\":\"Assertion\""))
                 .isInstanceOf(BadgeException.class)
                 .extracting(e -> ((BadgeException) e).code()).isEqualTo(BadgeException.Code.MALFORMED_JSON);
+        // an exponent beyond BigDecimal's range (found by badges-fuzz): a typed error, not a NumberFormatException
+        assertThatThrownBy(() -> OpenBadges.read("{\"type\":\"Assertion\",\"a\":2E2222222222222222222222}"))
+                .isInstanceOf(BadgeException.class).hasMessageContaining("exponent is too large")
+                .extracting(e -> ((BadgeException) e).code()).isEqualTo(BadgeException.Code.MALFORMED_JSON);
     }
 
     @Test

@@ -62,6 +62,9 @@ public final class Json {
             return node;
         } catch (JsonProcessingException e) {
             throw new BadgeException(BadgeException.Code.MALFORMED_JSON, describe(e), e);
+        } catch (NumberFormatException e) {
+            // Jackson binds floats to BigDecimal, which refuses an exponent beyond the int range
+            throw new BadgeException(BadgeException.Code.MALFORMED_JSON, "A number is out of range (its exponent is too large)", e);
         }
     }
 

@@ -35,6 +35,23 @@ public final class JsonCodec {
 
     private JsonCodec() {}
 
+    /**
+     * @return whether a JSON number has an exact {@link BigDecimal} value (its exponent fits its
+     *     range), as {@link Json#parse(String)} and every numeric accessor need
+     */
+    public static boolean inRange(String lexical) {
+        int e = Math.max(lexical.indexOf('e'), lexical.indexOf('E'));
+        if (e < 0) {
+            return true;
+        }
+        try {
+            new BigDecimal(lexical);
+            return true;
+        } catch (NumberFormatException outOfRange) {
+            return false;
+        }
+    }
+
     /** @return whether the text is a JSON number */
     public static boolean isNumber(String lexical) {
         return NUMBER.matcher(lexical).matches();
@@ -100,6 +117,9 @@ public final class JsonCodec {
                 return new JsonValue.StringValue(p.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
+                if (!inRange(p.getText())) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "A number is out of range (its exponent is too large)");
+                }
                 return new JsonValue.NumberValue(p.getText());
             case VALUE_TRUE:
                 return JsonValue.TRUE;
