@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
@@ -31,20 +30,7 @@ final class Contract {
             call.run();
         } catch (BadgeException e) {
             typed(e);
-        } catch (NumberFormatException e) {
-            if (!knownJsonNumberIssue(e.getMessage())) {
-                throw e;
-            }
         }
-    }
-
-    /**
-     * Known finding, written up in /work/notes/fuzz-findings.md (#1): Json.parse lets Jackson's
-     * NumberFormatException for a float with a huge exponent escape. Its owner is fixing it; until
-     * then it is tolerated here so that -Pfuzz reports new findings only. Remove once fixed.
-     */
-    static boolean knownJsonNumberIssue(@Nullable String message) {
-        return message != null && message.contains("can not be deserialized as `java.math.BigDecimal`");
     }
 
     /** A BadgeException must carry its code and say what is wrong. */
@@ -62,8 +48,7 @@ final class Contract {
                 assertThat(c.message()).as("reason of failed check %s", c.id()).isNotBlank();
                 // The verifier's safety net turns an unexpected RuntimeException into this message:
                 // the input reached a bug, and the report shows an exception name instead of a reason.
-                if (c.message().startsWith(SAFETY_NET) && !knownJsonNumberIssue(c.message())
-                        && !(sawKnownIssue(report) && c.message().contains("no credential parsed"))) {
+                if (c.message().startsWith(SAFETY_NET)) {
                     throw new AssertionError("check " + c.id() + " failed on an unexpected exception: " + c.message());
                 }
             }
@@ -76,10 +61,6 @@ final class Contract {
     }
 
     private static final String SAFETY_NET = "The check could not be completed (";
-
-    private static boolean sawKnownIssue(VerificationReport report) {
-        return report.checks().stream().anyMatch(c -> knownJsonNumberIssue(c.message()));
-    }
 
     /** The bytes as UTF-8 text (malformed sequences become U+FFFD, as when a caller decodes a file). */
     static String utf8(byte[] data) {
