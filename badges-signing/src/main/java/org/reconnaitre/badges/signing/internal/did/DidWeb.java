@@ -23,7 +23,7 @@ public final class DidWeb {
             throw bad(did, "not a did:web identifier");
         }
         String[] parts = did.substring("did:web:".length()).split(":", -1);
-        String host = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        String host = decode(did, parts[0]);
         if (!HOST.matcher(host).matches()) {
             throw bad(did, "invalid host '" + parts[0] + "'");
         }
@@ -33,7 +33,7 @@ public final class DidWeb {
         } else {
             for (int i = 1; i < parts.length; i++) {
                 String seg = parts[i];
-                String decoded = URLDecoder.decode(seg, StandardCharsets.UTF_8);
+                String decoded = decode(did, seg);
                 if (!SEGMENT.matcher(seg).matches() || decoded.equals(".") || decoded.equals("..")
                         || decoded.contains("/") || decoded.contains("?") || decoded.contains("#")) {
                     throw bad(did, "invalid path segment '" + seg + "'");
@@ -46,6 +46,14 @@ public final class DidWeb {
             return URI.create(url.toString());
         } catch (IllegalArgumentException e) {
             throw bad(did, e.getMessage());
+        }
+    }
+
+    private static String decode(String did, String part) throws BadgeException {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw bad(did, "malformed percent-encoding in '" + part + "'");
         }
     }
 

@@ -34,6 +34,18 @@ class KeyResolverTest {
     }
 
     @Test
+    void didWebWithAMalformedPercentEscapeIsAnInvalidKey() {
+        // Found by badges-fuzz (DataIntegrityFuzzTest): URLDecoder's IllegalArgumentException escaped
+        // DataIntegrity.verify, documented never to throw for bad input.
+        for (String bad : List.of("did:web:%zz", "did:web:example.com:a%", "did:web:example.com:%G1")) {
+            assertThatThrownBy(() -> DidWeb.documentUrl(bad)).as(bad)
+                    .isInstanceOf(BadgeException.class)
+                    .hasMessageContaining("malformed percent-encoding")
+                    .satisfies(e -> assertThat(((BadgeException) e).code()).isEqualTo(BadgeException.Code.INVALID_KEY));
+        }
+    }
+
+    @Test
     void didWebThroughTheCallersFetcherOnly(@TempDir Path dir) throws Exception {
         SigningKey key = SigningKey.generate(KeyType.ED25519);
         SigningKey p256 = SigningKey.generate(KeyType.P256);
