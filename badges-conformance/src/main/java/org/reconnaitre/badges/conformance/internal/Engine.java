@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +42,7 @@ import org.reconnaitre.badges.signing.VerificationKey;
 import org.reconnaitre.badges.signing.VerificationMethod;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
+import org.reconnaitre.badges.signing.internal.did.DidWeb;
 
 /** Runs the conformance rules. Immutable and thread-safe once built. */
 public final class Engine {
@@ -264,7 +264,12 @@ public final class Engine {
         }
         String url;
         if (issuerId.startsWith("did:web:")) {
-            url = didWebUrl(issuerId);
+            try {
+                url = didWebUrl(issuerId);
+            } catch (BadgeException e) {
+                out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path, e.getMessage() + "."));
+                return;
+            }
         } else if (issuerId.startsWith("https://") || issuerId.startsWith("http://")) {
             url = issuerId;
         } else {
@@ -295,22 +300,14 @@ public final class Engine {
         }
     }
 
-    /** @return the HTTPS URL of a did:web DID document, as the did:web method specifies */
-    public static String didWebUrl(String did) {
-        String rest = did.substring("did:web:".length());
-        int hash = rest.indexOf('#');
-        if (hash >= 0) {
-            rest = rest.substring(0, hash);
-        }
-        String[] parts = rest.split(":");
-        StringBuilder b = new StringBuilder("https://").append(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
-        if (parts.length == 1) {
-            return b.append("/.well-known/did.json").toString();
-        }
-        for (int i = 1; i < parts.length; i++) {
-            b.append('/').append(URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
-        }
-        return b.append("/did.json").toString();
+    /**
+     * @return the HTTPS URL of a did:web DID document, as the did:web method specifies (the
+     *     verifier's own resolution, so the kit and verifiers never disagree on it)
+     * @throws BadgeException {@code INVALID_KEY} for a malformed did:web
+     */
+    public static String didWebUrl(String did) throws BadgeException {
+        int hash = did.indexOf('#');
+        return DidWeb.documentUrl(hash >= 0 ? did.substring(0, hash) : did).toString();
     }
 
     // ---- recipient ---------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 package org.reconnaitre.badges.conformance.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 
@@ -31,10 +33,12 @@ class EngineTest {
     }
 
     @Test
-    void didWebUrlsFollowTheMethodSpec() {
+    void didWebUrlsFollowTheMethodSpec() throws Exception {
         assertThat(Engine.didWebUrl("did:web:issuer.example")).isEqualTo("https://issuer.example/.well-known/did.json");
         assertThat(Engine.didWebUrl("did:web:issuer.example:users:alice#key-1")).isEqualTo("https://issuer.example/users/alice/did.json");
         assertThat(Engine.didWebUrl("did:web:localhost%3A8443")).isEqualTo("https://localhost:8443/.well-known/did.json");
+        assertThatThrownBy(() -> Engine.didWebUrl("did:web:%zz")).isInstanceOf(BadgeException.class)
+                .hasMessageContaining("percent-encoding");
     }
 
     @Test
