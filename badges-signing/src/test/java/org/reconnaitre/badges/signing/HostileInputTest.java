@@ -115,6 +115,16 @@ class HostileInputTest {
     }
 
     @Test
+    void aKeywordLikeIriGivesAReasonNotTheProcessorsInternalMessage() throws Exception {
+        ObjectNode doc = (ObjectNode) Json.parse(DataIntegrityRoundTripTest.credential());
+        doc.put("issuer", "@foo"); // an IRI-valued property: JSON-LD IRI expansion gives null, Titanium throws
+        ProofResult r = DataIntegrity.verify(Json.write(withProof(doc)), KeyResolver.offline());
+        assertThat(r.proofs().get(0).status()).as(r.summary()).isEqualTo(ProofOutcome.Status.INVALID_DOCUMENT);
+        assertThat(r.proofs().get(0).reason()).contains("could not be processed (NullPointerException)", "\"@foo\"")
+                .doesNotContain("JsonObjects");
+    }
+
+    @Test
     void unknownContextsAreNeverFetched() throws Exception {
         String signed = DataIntegrity.sign(DataIntegrityRoundTripTest.credential(), KEY,
                 ProofOptions.builder(Cryptosuite.EDDSA_RDFC_2022).build());

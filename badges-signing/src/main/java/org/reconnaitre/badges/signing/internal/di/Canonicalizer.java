@@ -93,7 +93,7 @@ public final class Canonicalizer {
                 throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: more than "
                         + budget.maxQuads() + " RDF quads (limit set by the verifier's budget)");
             }
-            throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD to RDF failed: " + e.getMessage(), e);
+            throw ProofFailure.unexpected("JSON-LD to RDF", e);
         }
         if (count[0] > budget.maxQuads()) {
             throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: more than "
@@ -105,7 +105,7 @@ public final class Canonicalizer {
             throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization (RDFC-1.0) stopped after "
                     + budget.timeoutMillis() + " ms: the graph is too complex (for example many similar blank nodes)");
         } catch (RuntimeException e) {
-            throw new ProofFailure(Status.INVALID_DOCUMENT, "RDF canonicalization failed: " + e.getMessage(), e);
+            throw ProofFailure.unexpected("RDF canonicalization", e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class Canonicalizer {
         } catch (JsonLdError e) {
             throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD expansion failed: " + message(e), e);
         } catch (RuntimeException e) {
-            throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD expansion failed: " + e.getMessage(), e);
+            throw ProofFailure.unexpected("JSON-LD expansion", e);
         }
     }
 

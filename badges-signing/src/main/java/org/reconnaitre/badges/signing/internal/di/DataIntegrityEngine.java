@@ -325,7 +325,7 @@ public final class DataIntegrityEngine {
                         warnings);
             } catch (RuntimeException e) {
                 return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
-                        "The ecdsa-sd-2023 proof could not be checked: " + e, vm, warnings);
+                        "The ecdsa-sd-2023 proof could not be checked (" + e.getClass().getSimpleName() + ")", vm, warnings);
             }
             return outcome(index, type, cryptosuite, vmId, purpose, created, Status.VALID, "", vm, warnings);
         }

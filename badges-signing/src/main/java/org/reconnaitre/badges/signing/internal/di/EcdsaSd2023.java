@@ -537,7 +537,7 @@ public final class EcdsaSd2023 {
         } catch (JsonLdError e) {
             throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD compaction failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD compaction failed: " + e.getMessage(), e);
+            throw ProofFailure.unexpected("JSON-LD compaction", e);
         }
     }
 

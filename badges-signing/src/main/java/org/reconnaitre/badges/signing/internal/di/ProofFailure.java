@@ -19,6 +19,20 @@ public final class ProofFailure extends Exception {
         this.status = status;
     }
 
+    /**
+     * A JSON-LD or RDF step failed with an unexpected exception rather than a coded error: the
+     * reason names the step and the exception's kind, not the library's internal wording.
+     *
+     * @param step what failed, e.g. "JSON-LD to RDF"
+     */
+    public static ProofFailure unexpected(String step, RuntimeException e) {
+        String hint = e instanceof NullPointerException
+                ? "; a string in the form of a JSON-LD keyword (such as \"@foo\") where an IRI is expected is a known cause"
+                : "";
+        return new ProofFailure(ProofOutcome.Status.INVALID_DOCUMENT, step + " failed: the document could not be processed ("
+                + e.getClass().getSimpleName() + ")" + hint, e);
+    }
+
     /** @return the status to report */
     public ProofOutcome.Status status() {
         return status;
