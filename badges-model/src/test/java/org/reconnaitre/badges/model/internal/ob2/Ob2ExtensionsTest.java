@@ -54,11 +54,16 @@ class Ob2ExtensionsTest {
         });
     }
 
+    /** The results for the basic extension fixture with one piece of its text replaced. */
+    static List<Result> basicWith(String target, String replacement) throws Exception {
+        String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"));
+        assertThat(text).contains(target);
+        return Ob2Extensions.validate(Json.parse(text.replace(target, replacement)), REFUSE);
+    }
+
     @Test
     void aWrongValueTypeFailsTheExtensionSchema() throws Exception {
-        String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"))
-                .replace("\"I'm a property, short and sweet\"", "1337");
-        List<Result> r = Ob2Extensions.validate(Json.parse(text), REFUSE);
+        List<Result> r = basicWith("\"I'm a property, short and sweet\"", "1337");
         assertThat(r).singleElement().satisfies(x -> {
             assertThat(x.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(x.message()).contains("does not validate").contains("exampleExtension/schema.json");
@@ -67,9 +72,8 @@ class Ob2ExtensionsTest {
 
     @Test
     void aKeywordLikeIriInTheNodeFailsWithAReasonInsteadOfAProcessorException() throws Exception {
-        String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"))
-                .replace("\"http://schema.org/text\"", "\"url\": \"@foo\", \"http://schema.org/text\"");
-        assertThat(Ob2Extensions.validate(Json.parse(text), REFUSE)).singleElement().satisfies(x -> {
+        List<Result> r = basicWith("\"http://schema.org/text\"", "\"url\": \"@foo\", \"http://schema.org/text\"");
+        assertThat(r).singleElement().satisfies(x -> {
             assertThat(x.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(x.message()).contains("not valid JSON-LD", "could not compact").doesNotContain("Exception");
         });
@@ -77,9 +81,7 @@ class Ob2ExtensionsTest {
 
     @Test
     void aMissingRequiredPropertyFails() throws Exception {
-        String text = Files.readString(SharedData.openbadges().resolve(DIR + "assertion-with-extension-node-basic.json"))
-                .replace("\"http://schema.org/text\"", "\"http://schema.org/description\"");
-        assertThat(Ob2Extensions.validate(Json.parse(text), REFUSE)).singleElement()
+        assertThat(basicWith("\"http://schema.org/text\"", "\"http://schema.org/description\"")).singleElement()
                 .extracting(Result::outcome).isEqualTo(Outcome.FAILED);
     }
 
