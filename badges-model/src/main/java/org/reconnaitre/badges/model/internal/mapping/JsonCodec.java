@@ -40,8 +40,7 @@ public final class JsonCodec {
      *     range), as {@link Json#parse(String)} and every numeric accessor need
      */
     public static boolean inRange(String lexical) {
-        int e = Math.max(lexical.indexOf('e'), lexical.indexOf('E'));
-        if (e < 0) {
+        if (lexical.indexOf('e') < 0 && lexical.indexOf('E') < 0) {
             return true;
         }
         try {
@@ -117,10 +116,12 @@ public final class JsonCodec {
                 return new JsonValue.StringValue(p.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                if (!inRange(p.getText())) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(p, "A number is out of range (its exponent is too large)");
+                try {
+                    return new JsonValue.NumberValue(p.getText());
+                } catch (IllegalArgumentException outOfRange) {
+                    // the parser only gives well-formed numbers: the record refused the exponent
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, outOfRange.getMessage());
                 }
-                return new JsonValue.NumberValue(p.getText());
             case VALUE_TRUE:
                 return JsonValue.TRUE;
             case VALUE_FALSE:
