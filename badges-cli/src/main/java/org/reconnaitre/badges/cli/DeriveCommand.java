@@ -47,13 +47,8 @@ final class DeriveCommand extends BaseCommand {
         } catch (BadgeException e) {
             throw CliFailure.unreadable("cannot derive from " + base + ": " + e.getMessage(), e);
         }
-        if (outFile == null) {
-            out().println(derived);
-        } else {
-            Inputs.write(outFile, (derived + "\n").getBytes(StandardCharsets.UTF_8));
-            out().println("Disclosed " + (reveal.isEmpty() ? "the mandatory parts" : String.join(", ", reveal))
-                    + " of " + base + " into " + outFile);
-        }
+        emit(derived, outFile, () -> "Disclosed " + (reveal.isEmpty() ? "the mandatory parts" : String.join(", ", reveal))
+                + " of " + base + " into " + outFile);
         return ExitCodes.VALID;
     }
 }

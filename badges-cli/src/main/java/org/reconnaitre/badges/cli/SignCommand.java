@@ -90,13 +90,8 @@ final class SignCommand extends BaseCommand {
         } catch (BadgeException e) {
             throw CliFailure.unreadable("cannot sign " + credential + ": " + e.getMessage(), e);
         }
-        if (outFile == null) {
-            out().println(signed);
-        } else {
-            Inputs.write(outFile, (signed + "\n").getBytes(StandardCharsets.UTF_8));
-            out().println("Signed " + credential + " (" + (format == Format.di ? suiteFor(key).id() : "VC-JWT "
-                    + key.type().jwsAlgorithm()) + ") into " + outFile);
-        }
+        emit(signed, outFile, () -> "Signed " + credential + " (" + (format == Format.di ? suiteFor(key).id() : "VC-JWT "
+                + key.type().jwsAlgorithm()) + ") into " + outFile);
         return ExitCodes.VALID;
     }
 
