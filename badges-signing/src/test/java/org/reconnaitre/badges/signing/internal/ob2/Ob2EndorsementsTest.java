@@ -87,10 +87,7 @@ class Ob2EndorsementsTest {
                 + "5a5a2c4e-1f5e-4a8e-9c57-0d9f1b2c3d4e\",\"issuer\":\"" + ENDORSER + "signer.json\",\"issuedOn\":"
                 + "\"2018-03-01T00:00:00Z\",\"claim\":{\"id\":\"" + claimId + "\"},\"verification\":{\"type\":\"signed\","
                 + "\"creator\":\"" + KEY_URL + "\"}}";
-        Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
-        String input = b.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return input + "." + b.encodeToString(RsaOps.sign(KEY.getPrivate(), input.getBytes(StandardCharsets.US_ASCII)));
+        return Ob2SignedTest.sign(KEY.getPrivate(), "{\"alg\":\"RS256\"}", payload);
     }
 
     @Test

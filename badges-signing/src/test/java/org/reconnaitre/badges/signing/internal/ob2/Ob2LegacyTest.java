@@ -59,10 +59,7 @@ class Ob2LegacyTest {
                 .replace("{\"type\": \"hosted\", \"url\": \"https://legacy.example/assertions/v10.json\"}",
                         "{\"type\": \"signed\", \"url\": \"https://legacy.example/public-key.pem\"}");
         assertThat(payload).contains("\"signed\"");
-        Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
-        String input = b.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return input + "." + b.encodeToString(RsaOps.sign(key.getPrivate(), input.getBytes(StandardCharsets.US_ASCII)));
+        return Ob2SignedTest.sign(key.getPrivate(), "{\"alg\":\"RS256\"}", payload);
     }
 
     @Test

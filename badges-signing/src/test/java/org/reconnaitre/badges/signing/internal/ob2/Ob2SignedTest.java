@@ -32,10 +32,15 @@ class Ob2SignedTest {
     }
 
     static String sign(String header, String payload) {
+        return sign(ATTACKER.getPrivate(), header, payload);
+    }
+
+    /** @return the compact JWS of this header and payload, signed RS256 with the key */
+    static String sign(java.security.PrivateKey key, String header, String payload) {
         Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
         String input = b.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return input + "." + b.encodeToString(RsaOps.sign(ATTACKER.getPrivate(), input.getBytes(StandardCharsets.US_ASCII)));
+        return input + "." + b.encodeToString(RsaOps.sign(key, input.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Serves the attacker's key (claiming {@code owner}) and the ob20 assets. */
