@@ -81,6 +81,8 @@ public final class ConformanceRules {
                 "The credential passes the validator (1EdTech JSON Schema and the rules a schema cannot express).");
         verifier(all, "proof", "https://www.w3.org/TR/vc-data-integrity/#verify-proof",
                 "The embedded proof or JWS signature is valid for this document and the resolved key.");
+        verifier(all, "signed-data", "https://www.w3.org/TR/vc-data-integrity/#verify-proof",
+                "What the verifier reads from the JSON (issuer, types, dates, status, recipient) is what the proof signed: a credential respelled in another JSON-LD form (@nest, IRIs, aliases, value objects) that says otherwise is rejected.");
         verifier(all, "key-binding", ob + "#key-provenance",
                 "The signing key belongs to the issuer: its controller (or the JWT iss) is the issuer id.");
         verifier(all, "recipient", ob + "#identityobject",
@@ -88,7 +90,7 @@ public final class ConformanceRules {
         verifier(all, "validity-period", "https://www.w3.org/TR/vc-data-model-2.0/#validity-period",
                 "The credential is already valid and not expired at the verification instant (with the clock skew).");
         verifier(all, "status", "https://www.w3.org/TR/vc-bitstring-status-list/",
-                "The credential is not revoked or suspended (a warning when its status cannot be checked).");
+                "The credential is not revoked or suspended; a declared status that cannot be checked leaves it not verified.");
         verifier(all, "endorsements", ob + "#endorsementcredential",
                 "Every embedded endorsement verifies in turn (bounded depth).");
         verifier(all, "credentials", "https://www.imsglobal.org/spec/clr/v2p0/#clrcredential",

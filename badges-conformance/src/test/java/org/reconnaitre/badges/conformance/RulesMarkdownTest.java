@@ -31,11 +31,11 @@ class RulesMarkdownTest {
             assertThat(ConformanceRules.byId(r.id())).as(r.id()).isPresent();
         }
         for (String check : new String[] {"format", "parse", "jwt-claims", "context-and-type", "schema", "proof",
-                "key-binding", "recipient", "validity-period", "status", "endorsements", "credentials",
+                "signed-data", "key-binding", "recipient", "validity-period", "status", "endorsements", "credentials",
                 "ob2-upgrade", "ob2-fetch", "ob2-verification", "revocation", "ob2-extensions"}) {
             assertThat(ConformanceRules.byId(ConformanceRules.forCheck(check))).as(check).isPresent();
         }
-        assertThat(ConformanceRules.all()).filteredOn(r -> r.origin() == ConformanceRule.Origin.VERIFIER).hasSize(17);
+        assertThat(ConformanceRules.all()).filteredOn(r -> r.origin() == ConformanceRule.Origin.VERIFIER).hasSize(18);
         assertThat(ConformanceRules.all()).allSatisfy(r -> {
             assertThat(r.spec()).startsWith("https://");
             assertThat(r.summary()).doesNotContain("\n");

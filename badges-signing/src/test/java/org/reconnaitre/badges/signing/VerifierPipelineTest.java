@@ -37,7 +37,7 @@ class VerifierPipelineTest {
     void checksComeInPipelineOrder() throws Exception {
         VerificationReport r = verifier().verify(signed(credential(DID)));
         assertThat(r.checks()).extracting(CheckResult::id).containsExactly("format", "parse", "context-and-type",
-                "schema", "proof", "key-binding", "recipient", "validity-period", "status", "endorsements");
+                "schema", "proof", "signed-data", "key-binding", "recipient", "validity-period", "status", "endorsements");
         assertThat(r.isValid()).as(r.toString()).isTrue();
         assertThat(r.format()).isEqualTo(VerificationReport.Format.JSON);
         assertThat(r.issuerId()).contains(DID);
@@ -105,14 +105,17 @@ class VerifierPipelineTest {
     }
 
     @Test
-    void statusIsSkippedWithAWarningWithoutFetcherAndDelegatedWithOne() throws Exception {
+    void statusFailsClosedWithoutFetcherAndIsDelegatedWithOne() throws Exception {
         String withStatus = credential(DID).replaceFirst("\\}$", ",\"credentialStatus\":{\"id\":\"https://status.example/1#5\","
                 + "\"type\":\"BitstringStatusListEntry\",\"statusPurpose\":\"revocation\",\"statusListIndex\":\"5\","
                 + "\"statusListCredential\":\"https://status.example/1\"}}");
         String signed = signed(withStatus);
-        CheckResult skipped = verifier().verify(signed).check("status").orElseThrow();
-        assertThat(skipped.outcome()).isEqualTo(CheckOutcome.SKIPPED);
-        assertThat(skipped.message()).contains("Warning").contains("no fetcher").contains("https://status.example/1");
+        // fail closed: a declared status that cannot be looked up leaves the credential not verified
+        VerificationReport offline = verifier().verify(signed);
+        CheckResult skipped = offline.check("status").orElseThrow();
+        assertThat(skipped.outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(skipped.message()).contains("Not verified").contains("no fetcher").contains("https://status.example/1");
+        assertThat(offline.isValid()).isFalse();
 
         AtomicInteger calls = new AtomicInteger();
         Verifier withChecker = Verifier.builder().clock(CLOCK).fetcher(Fetcher.offline(java.util.Map.of()))
@@ -177,7 +180,9 @@ class VerifierPipelineTest {
 
         VerificationReport shallow = Verifier.builder().clock(CLOCK).maxEndorsementDepth(0).build().verify(signed);
         assertThat(shallow.endorsements()).isEmpty();
-        assertThat(shallow.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.SKIPPED);
+        // fail closed: endorsements beyond the depth limit leave the credential not verified
+        assertThat(shallow.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(shallow.isValid()).isFalse();
     }
 
     @Test

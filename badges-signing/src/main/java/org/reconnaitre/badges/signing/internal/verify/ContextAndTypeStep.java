@@ -53,6 +53,11 @@ final class ContextAndTypeStep implements Step {
                     + "), found " + (first == null ? "none" : first) + ".");
             return;
         }
+        if (types.contains("VerifiablePresentation") || types.contains("EnvelopedVerifiablePresentation")) {
+            ctx.failed(ID, "This is a verifiable presentation, not a credential: it was not verified. Verify each credential"
+                    + " it carries on its own.");
+            return;
+        }
         if (!types.contains("VerifiableCredential")) {
             ctx.failed(ID, "The type " + types + " does not include VerifiableCredential.");
             return;

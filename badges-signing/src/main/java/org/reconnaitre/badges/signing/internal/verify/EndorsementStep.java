@@ -56,7 +56,7 @@ final class EndorsementStep implements Step {
             }
         }
         if (found.isEmpty()) {
-            ctx.skipped(ID, "The credential carries no endorsements.");
+            ctx.notApplicable(ID, "The credential carries no endorsements.");
             return;
         }
         if (ctx.depth >= ctx.config.maxEndorsementDepth()) {

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.signing.CheckOutcome;
+import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.VerificationReport;
@@ -12,11 +14,19 @@ import org.reconnaitre.badges.signing.Verifier;
 import org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier;
 
 /**
- * The verifier pipeline: format → parse → context and type → schema → proof → key binding →
- * recipient → validity period → status → endorsements (→ nested CLR credentials). Each step adds its checks to
- * the report; when the input cannot be read the remaining checks are listed as skipped. A step
- * that throws (a bug, never bad input) is reported as a failed check, so {@link #verify} never
- * throws. Immutable and thread-safe. Internal.
+ * The verifier pipeline: format → parse → context and type → schema → proof → signed data → key
+ * binding → recipient → validity period → status → endorsements (→ nested CLR credentials). Each
+ * step adds its checks to the report; when the input cannot be read the remaining checks are listed
+ * as skipped. A step that throws (a bug, never bad input) is reported as a failed check, so
+ * {@link #verify} never throws.
+ *
+ * <p><b>Fail closed.</b> Every step's check is required unless the step recorded it as not
+ * applicable ({@link VerificationContext#notApplicable}: no status entry, no endorsement, no
+ * expected recipient, schema validation turned off by the caller). When no check failed, a required
+ * check that was skipped — it could not run: no fetcher, a depth or size limit, an unsupported
+ * method — is turned into a failure that says why and what the caller can do, so a report is valid
+ * only when every required check ran and passed (a warning is a remark on a check that passed).
+ * Immutable and thread-safe. Internal.
  */
 public final class Pipeline {
     /** Largest input accepted, in bytes (16 MiB: a baked image with a credential fits). */
@@ -28,7 +38,7 @@ public final class Pipeline {
     public Pipeline(PipelineConfig config, Verifier verifier) {
         this.config = config;
         this.steps = List.of(new FormatStep(), new ParseStep(), new ContextAndTypeStep(), new SchemaStep(),
-                new ProofStep(), new KeyBindingStep(), new RecipientStep(), new ValidityPeriodStep(), new StatusStep(verifier),
+                new ProofStep(), new SignedDataStep(), new KeyBindingStep(), new RecipientStep(), new ValidityPeriodStep(), new StatusStep(verifier),
                 new EndorsementStep(this), new NestedCredentialsStep(this));
     }
 
@@ -70,7 +80,7 @@ public final class Pipeline {
                 ctx.sniffed = sniff;
             }
             if (ctx.halted) {
-                boolean reported = ctx.report.build().check(step.id()).isPresent();
+                boolean reported = ctx.reported(step.id());
                 if (!reported && !(step instanceof NestedCredentialsStep)) {
                     ctx.skipped(step.id(), "Not checked: the input could not be read as a credential.");
                 }
@@ -83,6 +93,30 @@ public final class Pipeline {
                         + e.getMessage() + "); the credential is not considered verified.");
             }
         }
+        enforceRequired(ctx);
+        ctx.checks.forEach(ctx.report::add);
         return ctx.report.build();
+    }
+
+    /** Ids that every credential verification must report (a step that reports nothing is not run). */
+    private static final List<String> ALWAYS = List.of(FormatStep.ID, ParseStep.ID, ContextAndTypeStep.ID, ProofStep.ID,
+            SignedDataStep.ID, KeyBindingStep.ID, RecipientStep.ID, ValidityPeriodStep.ID, StatusStep.ID, EndorsementStep.ID);
+
+    private void enforceRequired(VerificationContext ctx) {
+        if (ctx.hasFailed()) {
+            return; // already not valid: the failures say why, the skipped checks stay as they are
+        }
+        for (int i = 0; i < ctx.checks.size(); i++) {
+            CheckResult c = ctx.checks.get(i);
+            if (c.outcome() == CheckOutcome.SKIPPED && !ctx.notRequired.contains(c.id())) {
+                ctx.checks.set(i, CheckResult.failed(c.id(), "Not verified: this check is required and could not run. "
+                        + c.message()));
+            }
+        }
+        for (String id : ALWAYS) {
+            if (!ctx.reported(id)) {
+                ctx.failed(id, "Not verified: the required " + id + " check did not run.");
+            }
+        }
     }
 }

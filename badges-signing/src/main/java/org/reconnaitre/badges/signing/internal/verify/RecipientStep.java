@@ -32,7 +32,7 @@ final class RecipientStep implements Step {
     public void run(VerificationContext ctx) {
         ExpectedRecipient expected = ctx.expectedRecipient;
         if (expected == null) {
-            ctx.skipped(ID, "No expected recipient identity was supplied, so the recipient was not compared.");
+            ctx.notApplicable(ID, "No expected recipient identity was supplied, so the recipient was not compared.");
             return;
         }
         String kind = Ob2Recipient.kind(expected);

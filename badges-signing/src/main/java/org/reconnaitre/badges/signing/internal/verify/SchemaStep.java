@@ -26,7 +26,7 @@ final class SchemaStep implements Step {
     public void run(VerificationContext ctx) {
         Engine validator = ctx.config.validator();
         if (validator == null) {
-            ctx.skipped(ID, "Schema and data-model validation is turned off for this verifier.");
+            ctx.notApplicable(ID, "Schema and data-model validation is turned off for this verifier.");
             return;
         }
         ValidationReport report = validator.validate(ctx.credential());

@@ -31,7 +31,7 @@ final class StatusStep implements Step {
     public void run(VerificationContext ctx) {
         JsonNode status = ctx.credential().get("credentialStatus");
         if (status == null || status.isNull() || (status.isArray() && status.isEmpty())) {
-            ctx.skipped(ID, "The credential declares no credentialStatus: there is no revocation list to check.");
+            ctx.notApplicable(ID, "The credential declares no credentialStatus: there is no revocation list to check.");
             return;
         }
         String described = describe(status);

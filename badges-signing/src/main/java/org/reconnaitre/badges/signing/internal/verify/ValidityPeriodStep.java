@@ -14,7 +14,9 @@ import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
  * The validity period against the verifier's clock, with its skew: {@code validFrom} /
  * {@code issuanceDate} (or the JWT {@code nbf}) not in the future, {@code validUntil} /
  * {@code expirationDate} (or the JWT {@code exp}) not past, and the start not after the end.
- * Internal.
+ * Every date present counts (the latest start, the earliest end), and a date that is present but
+ * not an RFC 3339 string ({@code null}, a number, an object) fails: no second spelling can hide an
+ * end date. Internal.
  */
 final class ValidityPeriodStep implements Step {
     static final String ID = "validity-period";
@@ -30,30 +32,42 @@ final class ValidityPeriodStep implements Step {
     @Override
     public void run(VerificationContext ctx) {
         JsonNode c = ctx.credential();
-        String fromName = c.has("validFrom") ? "validFrom" : "issuanceDate";
-        String untilName = c.has("validUntil") ? "validUntil" : "expirationDate";
-        Parsed from = parse(c.get(fromName));
-        Parsed until = parse(c.get(untilName));
+        // every date the credential states counts: the latest start and the earliest end (VC 2.0 and
+        // VC 1.1 names, and the JWT nbf / exp), so no spelling or null can hide one
+        Instant start = null;
+        Instant end = null;
+        String fromName = null;
+        String untilName = null;
         StringBuilder notes = new StringBuilder();
-        for (var e : new Object[][] {{fromName, from}, {untilName, until}}) {
-            Parsed p = (Parsed) e[1];
+        for (String name : new String[] {"validFrom", "issuanceDate", "validUntil", "expirationDate"}) {
+            if (!c.has(name)) {
+                continue;
+            }
+            Parsed p = parse(c.get(name));
             if (p.problem() != null) {
-                ctx.failed(ID, "The " + e[0] + " date " + p.problem());
+                ctx.failed(ID, "The " + name + " date " + p.problem());
                 return;
             }
             if (p.noZone()) {
-                notes.append(" The ").append(e[0]).append(" date has no time zone and was read as UTC.");
+                notes.append(" The ").append(name).append(" date has no time zone and was read as UTC.");
+            }
+            Instant at = p.instant();
+            boolean isStart = name.equals("validFrom") || name.equals("issuanceDate");
+            if (isStart && (start == null || at.isAfter(start))) {
+                start = at;
+                fromName = name;
+            } else if (!isStart && (end == null || at.isBefore(end))) {
+                end = at;
+                untilName = name;
             }
         }
-        Instant start = from.instant();
-        Instant end = until.instant();
         VcJwtPayload jwt = ctx.jwt;
         if (jwt != null) {
-            if (start == null && jwt.notBefore() != null) {
+            if (jwt.notBefore() != null && (start == null || jwt.notBefore().isAfter(start))) {
                 start = jwt.notBefore();
                 fromName = "JWT nbf";
             }
-            if (end == null && jwt.expires() != null) {
+            if (jwt.expires() != null && (end == null || jwt.expires().isBefore(end))) {
                 end = jwt.expires();
                 untilName = "JWT exp";
             }
@@ -84,10 +98,7 @@ final class ValidityPeriodStep implements Step {
     }
 
     private static Parsed parse(@Nullable JsonNode n) {
-        if (n == null || n.isNull()) {
-            return new Parsed(null, null, false);
-        }
-        if (!n.isTextual()) {
+        if (n == null || !n.isTextual()) {
             return new Parsed(null, "is not a string.", false);
         }
         String s = n.asText().toUpperCase(Locale.ROOT);

@@ -59,8 +59,22 @@ public final class VerificationContext {
         this.input = input;
     }
 
+    /** The checks reported so far, in order (moved into the report by the pipeline at the end). */
+    final List<CheckResult> checks = new ArrayList<>();
+    /** Ids of checks that do not apply to this credential or that the caller turned off. */
+    final java.util.Set<String> notRequired = new java.util.HashSet<>();
+
     void add(CheckResult result) {
-        report.add(result);
+        checks.add(result);
+    }
+
+    /**
+     * Records that a check does not apply to this credential (no status entry, no endorsement, no
+     * expected recipient) or was turned off by the caller: skipped, and not required for a valid verdict.
+     */
+    void notApplicable(String id, String message) {
+        notRequired.add(id);
+        skipped(id, message);
     }
 
     void passed(String id, String message) {
@@ -80,7 +94,15 @@ public final class VerificationContext {
     }
 
     boolean hasFailed() {
-        return report.has(CheckOutcome.FAILED);
+        return checks.stream().anyMatch(c -> c.outcome() == CheckOutcome.FAILED);
+    }
+
+    boolean hasFailedCheck(String id) {
+        return checks.stream().anyMatch(c -> c.id().equals(id) && c.outcome() == CheckOutcome.FAILED);
+    }
+
+    boolean reported(String id) {
+        return checks.stream().anyMatch(c -> c.id().equals(id));
     }
 
     /** @return the credential; only called by steps that run after a successful parse */
