@@ -36,14 +36,35 @@ import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 
 /**
- * Verifies an Open Badges 2.0 document: a hosted or signed (compact JWS, RS256) Assertion, or a
- * BadgeClass, Issuer or other OB 2.0 node given directly. Linked documents (BadgeClass, Issuer,
- * CryptographicKey, RevocationList) are fetched only through the caller's fetcher. Checks, in order:
- * {@code parse}, {@code context-and-type}, {@code ob2-fetch}, {@code ob2-verification},
+ * Verifies an Open Badges 2.0 credential: a hosted or signed (compact JWS, RS256) Assertion, or an
+ * Endorsement. Any other OB 2.0 node (a Profile, a BadgeClass, a CryptographicKey, a RevocationList,
+ * an Extension...) is refused at {@code context-and-type} as not a credential. Linked documents are
+ * fetched only through the caller's fetcher. Checks, in order: {@code parse},
+ * {@code context-and-type}, {@code schema}, {@code ob2-fetch}, {@code ob2-verification},
  * {@code proof}, {@code key-binding}, {@code recipient}, {@code revocation},
  * {@code validity-period}, {@code ob2-extensions} (extension nodes against their extension's JSON
- * Schema), {@code endorsements}; an OB 0.5 / 1.0 / 1.1 document is upgraded to 2.0 first and gets an
- * {@code ob2-upgrade} warning after {@code parse} saying what changed. Never throws for bad input. Stateless and thread-safe. Internal.
+ * Schema), {@code endorsements}; an OB 0.5 / 1.0 / 1.1 document is upgraded to 2.0 first and gets
+ * an {@code ob2-upgrade} warning after {@code parse} saying what changed.
+ *
+ * <p>The trust model: the issuer's server is the source of truth.
+ * <ul>
+ *   <li>The issuer profile is always fetched from its id (an issuer object embedded in the badge
+ *       class counts only for its id) and is trusted only when it declares that URL as its id.</li>
+ *   <li>Hosted: the assertion is fetched from its id; if it cannot be (offline, refused, 404, 500,
+ *       an error), it is not valid and {@code ob2-fetch} says which origin to allow. The copy given
+ *       must equal the served one as parsed JSON (key order and whitespace aside). Its id must lie
+ *       within the issuer's verification policy ({@code startsWith}, else {@code allowedOrigins},
+ *       else the issuer id's host).</li>
+ *   <li>Signed: the key is fetched from {@code verification.creator} (or a key URL the fetched
+ *       profile lists), never taken from an object in the payload; the key document must declare
+ *       that URL as its id and the issuer as its owner, the profile must list it, and the key URL
+ *       must lie within the issuer's verification policy.</li>
+ *   <li>Whatever could not be checked fails: a revocation list the issuer declares but that cannot be
+ *       fetched, an extension whose schema cannot be obtained, an endorsement that cannot be fetched,
+ *       lies deeper than the limit or claims another object than the one it is attached to.</li>
+ * </ul>
+ * So offline an OB 2.0 assertion is never valid. Never throws for bad input. Stateless and
+ * thread-safe. Internal.
  */
 public final class Ob2Verifier {
 
