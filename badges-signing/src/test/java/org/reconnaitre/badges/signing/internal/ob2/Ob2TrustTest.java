@@ -178,6 +178,16 @@ class Ob2TrustTest {
     }
 
     @Test
+    void aKeyThatCannotBeFetchedFailsTheProofWithTheReason() {
+        String signed = jws(GENUINE, payload("\"" + BADGE + "\"", "\"" + KEY + "\""));
+        assertFails(verifier(university().status(KEY, 404).build()).verify(signed), "proof", "cannot be obtained", "HTTP 404");
+        assertFails(verifier(university().fail(KEY, BadgeException.Code.FETCH_REFUSED).build()).verify(signed), "proof",
+                "allow " + UNI + " in the fetcher");
+        String notHttp = jws(GENUINE, payload("\"" + BADGE + "\"", "\"urn:uuid:5b0c\""));
+        assertFails(verifier(university().build()).verify(notHttp), "proof", "not an HTTP(S) URL");
+    }
+
+    @Test
     void aRevocationListTheIssuerDeclaresButThatCannotBeFetchedFailsRevocation() {
         HostileFetcher f = university()
                 .json(ISSUER, profile(ISSUER, "\"" + KEY + "\"", ",\"revocationList\":\"" + UNI + "/revoked\""))
