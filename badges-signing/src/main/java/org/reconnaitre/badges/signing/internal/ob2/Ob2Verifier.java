@@ -1044,7 +1044,12 @@ public final class Ob2Verifier {
             return key;
         }
 
-        /** An embedded node, or the document fetched at a URL; null (with {@link #fetchProblem}) when neither. */
+        /**
+         * An embedded node, or the document fetched at a URL; null (with {@link #fetchProblem}) when
+         * neither. Only for what the trusted documents carry (the badge class of a served or signed
+         * assertion, the revocation list the fetched issuer profile names): the issuer profile and
+         * keys go through {@link #trusted} and {@link #keyAt}.
+         */
         @Nullable ObjectNode resolve(@Nullable JsonNode ref, String what) {
             if (ref == null || ref.isNull()) {
                 fetchProblem = "the " + what + " is missing.";
@@ -1076,7 +1081,6 @@ public final class Ob2Verifier {
                 return null;
             }
             LegacyUpgrade.Kind kind = what.startsWith("badge") ? LegacyUpgrade.Kind.BADGE_CLASS
-                    : what.equals("issuer") ? LegacyUpgrade.Kind.ISSUER
                     : what.equals("revocation list") ? LegacyUpgrade.Kind.REVOCATION_LIST : null;
             if (kind != null) {
                 java.util.Optional<LegacyUpgrade.Upgraded> up = LegacyUpgrade.upgrade(o, kind, url);
