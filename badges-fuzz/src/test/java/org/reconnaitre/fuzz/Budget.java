@@ -7,6 +7,6 @@ package org.reconnaitre.fuzz;
 final class Budget {
     private Budget() {}
 
-    /** Per target; 14 targets, two JVMs at a time, stay under about 6 minutes with JVM start-up. */
+    /** Per target; 15 targets, two JVMs at a time, stay under about 6 minutes with JVM start-up. */
     static final String MAX_DURATION = "20s";
 }

@@ -99,13 +99,13 @@ public final class ConformanceRules {
         verifier(all, "ob2-upgrade", Severity.WARNING, ob2 + "#Assertion",
                 "An Open Badges 0.5, 1.0 or 1.1 document was upgraded to the 2.0 shape before verification; the warning says what changed.");
         verifier(all, "ob2-fetch", ob2 + "#data-validation",
-                "The linked BadgeClass and issuer Profile of an OB 2.0 assertion are obtained through the caller's fetcher and have the right types.");
+                "An OB 2.0 hosted assertion is served by its issuer at its id, and the copy given is that one; the BadgeClass is obtained and the issuer Profile is fetched from its own id (which it declares), through the caller's fetcher. Offline an OB 2.0 assertion is therefore not valid.");
         verifier(all, "ob2-verification", ob2 + "#VerificationObject",
                 "An OB 2.0 assertion follows its verification method: hosted within the issuer's allowed origins or startsWith scope, or signed and given as a JWS.");
         verifier(all, "revocation", ob2 + "#RevocationList",
                 "An OB 2.0 assertion is not revoked: not marked revoked when hosted, not in the issuer's revocation list when signed.");
         verifier(all, "ob2-extensions", ob2 + "#Extensions",
-                "Every OB 2.0 extension node validates against its extension's JSON Schema (a warning when the schema is not available).");
+                "Every OB 2.0 extension node validates against its extension's JSON Schema (an extension whose context or schema cannot be obtained is not verified and fails).");
         all.add(new ConformanceRule(ISSUER_RESOLVABLE, Severity.ERROR, Origin.KIT, ob + "#profile",
                 "The issuer id resolves as verifiers resolve it: did:key offline, did:web and https through the caller's fetcher."));
         all.add(new ConformanceRule(ISSUER_KEY, Severity.ERROR, Origin.KIT, ob + "#key-provenance",

@@ -35,6 +35,11 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  * {@code revocation}, {@code validity-period}, {@code ob2-extensions} and {@code endorsements}.
  * Open Badges 0.5 / 1.0 / 1.1 documents are upgraded to 2.0 first, with an {@code ob2-upgrade}
  * warning saying what changed (a 0.5 assertion cannot be verified: it has no verification method).
+ * The issuer's server is the source of truth: a hosted assertion is valid only as its issuer serves
+ * it at its id, and the issuer profile and signing key count only as served at their own URLs, so
+ * without a fetcher allowed to reach the issuer's host an OB 2.0 assertion is not valid (the
+ * {@code ob2-fetch} check says which host to allow). Any other OB 2.0 node (a BadgeClass, a
+ * Profile, a key) is refused as not a credential.
  *
  * <p>To check who the badge was awarded to, verify through {@link #forRecipient(ExpectedRecipient)}:
  * the {@code recipient} check is skipped otherwise.

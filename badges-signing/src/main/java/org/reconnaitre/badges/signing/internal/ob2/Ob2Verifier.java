@@ -36,14 +36,35 @@ import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 
 /**
- * Verifies an Open Badges 2.0 document: a hosted or signed (compact JWS, RS256) Assertion, or a
- * BadgeClass, Issuer or other OB 2.0 node given directly. Linked documents (BadgeClass, Issuer,
- * CryptographicKey, RevocationList) are fetched only through the caller's fetcher. Checks, in order:
- * {@code parse}, {@code context-and-type}, {@code ob2-fetch}, {@code ob2-verification},
+ * Verifies an Open Badges 2.0 credential: a hosted or signed (compact JWS, RS256) Assertion, or an
+ * Endorsement. Any other OB 2.0 node (a Profile, a BadgeClass, a CryptographicKey, a RevocationList,
+ * an Extension...) is refused at {@code context-and-type} as not a credential. Linked documents are
+ * fetched only through the caller's fetcher. Checks, in order: {@code parse},
+ * {@code context-and-type}, {@code schema}, {@code ob2-fetch}, {@code ob2-verification},
  * {@code proof}, {@code key-binding}, {@code recipient}, {@code revocation},
  * {@code validity-period}, {@code ob2-extensions} (extension nodes against their extension's JSON
- * Schema), {@code endorsements}; an OB 0.5 / 1.0 / 1.1 document is upgraded to 2.0 first and gets an
- * {@code ob2-upgrade} warning after {@code parse} saying what changed. Never throws for bad input. Stateless and thread-safe. Internal.
+ * Schema), {@code endorsements}; an OB 0.5 / 1.0 / 1.1 document is upgraded to 2.0 first and gets
+ * an {@code ob2-upgrade} warning after {@code parse} saying what changed.
+ *
+ * <p>The trust model: the issuer's server is the source of truth.
+ * <ul>
+ *   <li>The issuer profile is always fetched from its id (an issuer object embedded in the badge
+ *       class counts only for its id) and is trusted only when it declares that URL as its id.</li>
+ *   <li>Hosted: the assertion is fetched from its id; if it cannot be (offline, refused, 404, 500,
+ *       an error), it is not valid and {@code ob2-fetch} says which origin to allow. The copy given
+ *       must equal the served one as parsed JSON (key order and whitespace aside). Its id must lie
+ *       within the issuer's verification policy ({@code startsWith}, else {@code allowedOrigins},
+ *       else the issuer id's host).</li>
+ *   <li>Signed: the key is fetched from {@code verification.creator} (or a key URL the fetched
+ *       profile lists), never taken from an object in the payload; the key document must declare
+ *       that URL as its id and the issuer as its owner, the profile must list it, and the key URL
+ *       must lie within the issuer's verification policy.</li>
+ *   <li>Whatever could not be checked fails: a revocation list the issuer declares but that cannot be
+ *       fetched, an extension whose schema cannot be obtained, an endorsement that cannot be fetched,
+ *       lies deeper than the limit or claims another object than the one it is attached to.</li>
+ * </ul>
+ * So offline an OB 2.0 assertion is never valid. Never throws for bad input. Stateless and
+ * thread-safe. Internal.
  */
 public final class Ob2Verifier {
 
@@ -212,6 +233,8 @@ public final class Ob2Verifier {
         /** The input URL and what it served (reused when the document's id is that URL). */
         @Nullable String inputUrl;
         Fetcher.@Nullable Response inputResponse;
+        /** The document as given (or as served at the input URL), before any legacy upgrade. */
+        @Nullable ObjectNode rawDoc;
         /** The version the input was upgraded from (0.5, 1.0, 1.1), or null. */
         @Nullable String legacyVersion;
         /** Set when the document is an Endorsement. */
@@ -304,6 +327,7 @@ public final class Ob2Verifier {
                 fail(PARSE, "The input cannot be read: " + e.getMessage());
                 return;
             }
+            rawDoc = doc;
             currentCheck = UPGRADE;
             java.util.Optional<LegacyUpgrade.Upgraded> upgraded = LegacyUpgrade.upgrade(doc, null, inputUrl);
             if (upgraded.isPresent()) {
@@ -317,12 +341,12 @@ public final class Ob2Verifier {
             currentCheck = CONTEXT;
             List<String> types = strings(doc.get("type"));
             if (!contextAndType(doc, types)) {
-                skipRest("Not checked: the document is not a well-formed Open Badges 2.0 node.", SCHEMA, FETCH,
+                skipRest("Not checked: the document is not a well-formed Open Badges 2.0 credential.", SCHEMA, FETCH,
                         VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
                 return;
             }
-            currentCheck = SCHEMA;
             isEndorsement = types.contains("Endorsement");
+            currentCheck = SCHEMA;
             if (isEndorsement && doc.get("claim") != null) {
                 claimId = text(doc.get("claim").get("id"));
             }
@@ -336,17 +360,11 @@ public final class Ob2Verifier {
             }
             if (types.contains("Assertion")) {
                 pass(SCHEMA, "The assertion has its required properties (recipient, badge, verification, issuedOn).");
-            } else if (isEndorsement) {
+            } else {
                 pass(SCHEMA, "The endorsement has its required properties (claim with an id, issuer, verification,"
                         + " issuedOn).");
-            } else {
-                skip(SCHEMA, "Only an Assertion's required properties are checked.");
             }
-            if (types.contains("Assertion") || isEndorsement) {
-                assertion(doc, jws);
-            } else {
-                node(doc, types);
-            }
+            assertion(doc, jws);
         }
 
         /** The context and type rules. */
@@ -379,6 +397,10 @@ public final class Ob2Verifier {
                     fail(CONTEXT, "The type \"" + t + "\" is not an Open Badges 2.0 class nor an absolute IRI.");
                     return false;
                 }
+            }
+            if (!types.contains("Assertion") && !types.contains("Endorsement")) {
+                refuse(types);
+                return false;
             }
             pass(CONTEXT, "The document is an Open Badges 2.0 " + String.join(", ", types) + ".");
             return true;
@@ -421,35 +443,22 @@ public final class Ob2Verifier {
             return null;
         }
 
-        /** A BadgeClass, Issuer or other node given directly: no signature; linked issuer is checked. */
-        void node(ObjectNode doc, List<String> types) {
-            currentCheck = FETCH;
-            if (types.contains("BadgeClass")) {
-                ObjectNode issuer = resolve(doc.get("issuer"), "issuer");
-                if (issuer == null) {
-                    fail(FETCH, "The BadgeClass's issuer cannot be obtained: " + fetchProblem);
-                } else if (!isProfile(issuer)) {
-                    fail(FETCH, "The BadgeClass's issuer " + text(issuer.get("id")) + " has type "
-                            + strings(issuer.get("type")) + ", not Issuer or Profile.");
-                } else {
-                    report.issuerId(text(issuer.get("id")));
-                    passOrWarnFetch("The BadgeClass's issuer profile was obtained.");
-                }
-            } else {
-                skip(FETCH, "Nothing to fetch for an OB 2.0 " + String.join(", ", types) + ".");
-            }
-            String reason = "Not applicable: only an Assertion is verified, this document is an OB 2.0 "
-                    + String.join(", ", types) + ".";
-            skipRest(reason, VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY);
-            currentCheck = EXTENSIONS;
-            extensions(List.of(doc), List.of(String.join(", ", types)));
-            currentCheck = ENDORSEMENTS;
-            endorsements(List.of(doc), List.of(String.join(", ", types)));
+        /**
+         * Any Open Badges 2.0 node other than an Assertion or an Endorsement (a Profile, a BadgeClass,
+         * a CryptographicKey, a RevocationList, an Extension...) describes something but awards nothing:
+         * it is refused as not a credential, never reported valid.
+         */
+        void refuse(List<String> types) {
+            String kind = String.join(", ", types);
+            fail(CONTEXT, "The document is an Open Badges 2.0 " + kind + ", not a credential: only an Assertion (a badge"
+                    + " awarded to a recipient) or an Endorsement can be verified. Such a node describes a badge, an"
+                    + " issuer or a key and proves nothing on its own; give the verifier the Assertion instead.");
         }
 
         /**
          * Validates the extension nodes of the given documents against their extension JSON Schemas:
-         * failed when one does not validate, warning when one could not be checked.
+         * failed when one does not validate or could not be checked (its context or schema could not
+         * be obtained), since an unchecked extension is a claim nobody verified.
          */
         void extensions(List<ObjectNode> docs, List<String> names) {
             List<String> failed = new ArrayList<>();
@@ -468,7 +477,9 @@ public final class Ob2Verifier {
             if (!failed.isEmpty()) {
                 fail(EXTENSIONS, String.join(" ", failed) + (unchecked.isEmpty() ? "" : " " + String.join(" ", unchecked)));
             } else if (!unchecked.isEmpty()) {
-                warn(EXTENSIONS, String.join(" ", unchecked) + (passed.isEmpty() ? "" : " " + String.join(" ", passed)));
+                fail(EXTENSIONS, String.join(" ", unchecked) + " An extension that could not be checked is not verified:"
+                        + " allow its context and schema hosts in the fetcher to check it."
+                        + (passed.isEmpty() ? "" : " " + String.join(" ", passed)));
             } else if (!passed.isEmpty()) {
                 pass(EXTENSIONS, String.join(" ", passed));
             } else {
@@ -491,75 +502,90 @@ public final class Ob2Verifier {
             String vtype = verification == null ? null
                     : verification.isTextual() ? verification.asText() : text(verification.get("type"));
             boolean signed = jws != null || "signed".equalsIgnoreCase(vtype) || "SignedBadge".equals(vtype);
-            Fetcher.@Nullable Response hostedCopy = null;
-            if (!signed && id != null && isHttp(id)) {
-                hostedCopy = tryFetch(id);
-            }
             String what = isEndorsement ? "endorsement" : "assertion";
-            ObjectNode badge = isEndorsement ? a : resolve(a.get("badge"), "badge (BadgeClass)");
-            ObjectNode issuer = null;
-            if (isEndorsement) {
-                issuer = resolve(a.get("issuer"), "issuer");
-            } else if (badge != null) {
-                if (!strings(badge.get("type")).contains("BadgeClass")) {
-                    fail(FETCH, "The assertion's badge " + text(badge.get("id")) + " is not a BadgeClass (type "
-                            + strings(badge.get("type")) + ").");
-                    skipRest("Not checked: the badge class is invalid.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
-                            REVOCATION, VALIDITY);
+            String[] rest = {VERIFICATION, PROOF, KEY_BINDING, RECIPIENT, REVOCATION, VALIDITY};
+            boolean revokedByServer = false;
+            if (!signed && !"0.5".equals(legacyVersion)) {
+                // hosted: the issuer's server is the source of truth; a copy it does not serve is not valid
+                if (id == null || !isHttp(id)) {
+                    fail(FETCH, "A hosted " + what + " must have the HTTP(S) URL at which its issuer serves it as its id;"
+                            + " found " + id + ", so it cannot be confirmed by its issuer.");
+                    skipRest("Not checked: the " + what + " cannot be confirmed by its issuer.", rest);
                     return;
                 }
-                issuer = resolve(badge.get("issuer"), "issuer");
+                Fetcher.@Nullable Response served = tryFetch(id);
+                if (served == null) {
+                    unconfirmed(what, id, fetchProblem, rest);
+                    return;
+                }
+                if (served.status() == 410) {
+                    revokedByServer = true;
+                } else if (!served.ok()) {
+                    unconfirmed(what, id, "the issuer's server answered HTTP " + served.status() + " for " + id
+                            + ", so it does not (or no longer) vouch for it.", rest);
+                    return;
+                } else {
+                    ObjectNode copy = parseObject(served);
+                    if (copy == null) {
+                        fail(FETCH, "The document served at the " + what + "'s id " + id + " is not a JSON object, so it"
+                                + " is not this " + what + ".");
+                        skipRest("Not checked: the " + what + " is not confirmed by its issuer.", rest);
+                        return;
+                    }
+                    if (copy.path("revoked").asBoolean(false)) {
+                        revokedByServer = true; // a revoked hosted assertion is often stripped to id and revoked
+                        revocationReason = text(copy.get("revocationReason"));
+                    } else if (!id.equals(text(copy.get("id"))) && !id.equals(upgradedId(copy, id))) {
+                        fail(FETCH, "The document served at the " + what + "'s id " + id + " is not this " + what
+                                + " (it declares the id " + text(copy.get("id")) + ").");
+                        skipRest("Not checked: the " + what + " is not confirmed by its issuer.", rest);
+                        return;
+                    } else if (!copy.equals(rawDoc)) {
+                        fail(FETCH, "The copy of the " + what + " supplied differs from the one its issuer serves at "
+                                + id + " (" + firstDifference(rawDoc, copy) + "): only the issuer's copy is authentic.");
+                        skipRest("Not checked: the supplied copy is not the issuer's.", rest);
+                        return;
+                    }
+                }
             }
-            if (badge == null || issuer == null) {
-                fail(FETCH, "The " + what + "'s " + (badge == null ? "BadgeClass" : "issuer") + " cannot be obtained: "
-                        + fetchProblem);
-                skipRest("Not checked: the badge class or issuer is missing.", VERIFICATION, PROOF, KEY_BINDING,
-                        RECIPIENT, REVOCATION, VALIDITY);
+            ObjectNode badge = isEndorsement ? a : resolve(a.get("badge"), "badge (BadgeClass)");
+            if (badge == null) {
+                fail(FETCH, "The " + what + "'s BadgeClass cannot be obtained: " + fetchProblem);
+                skipRest("Not checked: the badge class is missing.", rest);
+                return;
+            }
+            if (!isEndorsement && !strings(badge.get("type")).contains("BadgeClass")) {
+                fail(FETCH, "The assertion's badge " + text(badge.get("id")) + " is not a BadgeClass (type "
+                        + strings(badge.get("type")) + ").");
+                skipRest("Not checked: the badge class is invalid.", rest);
+                return;
+            }
+            JsonNode issuerRef = isEndorsement ? a.get("issuer") : badge.get("issuer");
+            String issuerId = issuerRef == null ? null : issuerRef.isTextual() ? issuerRef.asText()
+                    : issuerRef.isObject() ? text(issuerRef.get("id")) : null;
+            ObjectNode issuer = "0.5".equals(legacyVersion) && issuerRef != null && issuerRef.isObject()
+                    ? (ObjectNode) issuerRef // reported only: a 0.5 assertion cannot be authenticated (failed below)
+                    : issuerId == null ? null : trusted(issuerId, "issuer profile");
+            if (issuer == null) {
+                fail(FETCH, "The " + what + "'s issuer profile cannot be obtained from its own URL: "
+                        + (issuerId == null ? "the issuer is missing or has no id." : fetchProblem)
+                        + " The issuer profile is only trusted as served at its id, never as embedded in the badge.");
+                skipRest("Not checked: the issuer profile is missing.", rest);
                 return;
             }
             if (!isProfile(issuer)) {
-                fail(FETCH, "The issuer " + text(issuer.get("id")) + " has type " + strings(issuer.get("type"))
+                fail(FETCH, "The issuer " + issuerId + " has type " + strings(issuer.get("type"))
                         + ", not Issuer or Profile.");
-                skipRest("Not checked: the issuer is invalid.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
-                        REVOCATION, VALIDITY);
+                skipRest("Not checked: the issuer is invalid.", rest);
                 return;
             }
-            String issuerId = text(issuer.get("id"));
             report.issuerId(issuerId);
-            if (issuerId == null || !isHttp(issuerId)) {
-                fetchNotes.add("The issuer id (" + issuerId + ") is not an HTTP(S) URL, so it cannot be checked"
-                        + " against where the issuer profile is published.");
-            }
-            boolean revokedByServer = false;
-            boolean confirmedByServer = false;
-            if (hostedCopy != null) {
-                if (hostedCopy.status() == 410) {
-                    revokedByServer = true;
-                } else if (hostedCopy.ok()) {
-                    ObjectNode served = parseObject(hostedCopy);
-                    if (served != null && legacyVersion != null) {
-                        served = LegacyUpgrade.upgrade(served, null, id).map(LegacyUpgrade.Upgraded::document).orElse(served);
-                    }
-                    if (served == null || !id.equals(text(served.get("id")))) {
-                        fail(FETCH, "The document served at the " + what + "'s id " + id + " is not this " + what + ".");
-                        skipRest("Not checked: the hosted copy differs.", VERIFICATION, PROOF, KEY_BINDING, RECIPIENT,
-                                REVOCATION, VALIDITY);
-                        return;
-                    }
-                    if (served.path("revoked").asBoolean(false)) {
-                        revokedByServer = true;
-                    }
-                    confirmedByServer = true;
-                } else {
-                    fetchNotes.add("The " + what + " could not be fetched at its own id " + id + " (HTTP "
-                            + hostedCopy.status() + "); the copy supplied was checked instead.");
-                }
-            } else if (!signed && !"0.5".equals(legacyVersion)) {
-                fetchNotes.add("The " + what + " was not fetched at its own id " + id + " (" + fetchProblem
-                        + "); the copy supplied was checked instead.");
-            }
-            passOrWarnFetch(isEndorsement ? "The endorsement's issuer profile was obtained."
-                    : "The BadgeClass and the issuer profile were obtained.");
+            passOrWarnFetch(!signed && !"0.5".equals(legacyVersion)
+                    ? "The " + what + " is served by its issuer at its id " + id + (revokedByServer ? " (marked revoked)"
+                    : " and the copy supplied is that one") + "; the " + (isEndorsement ? "" : "BadgeClass and the ")
+                    + "issuer profile were obtained from their URLs."
+                    : (isEndorsement ? "The endorsement's issuer profile was obtained from its URL."
+                    : "The BadgeClass and the issuer profile were obtained; the issuer profile from its own URL."));
 
             currentCheck = VERIFICATION;
             if ("0.5".equals(legacyVersion)) {
@@ -571,7 +597,7 @@ public final class Ob2Verifier {
             } else if (signed) {
                 signed(a, jws, issuer, issuerId);
             } else {
-                hosted(a, id, issuer, confirmedByServer || revokedByServer);
+                hosted(id, issuer, revokedByServer);
             }
             currentCheck = RECIPIENT;
             if (isEndorsement) {
@@ -591,26 +617,82 @@ public final class Ob2Verifier {
             endorsements(parts, names);
         }
 
+        /** The reason a revoked hosted copy gives, if any. */
+        @Nullable String revocationReason;
+
+        /** A hosted assertion its issuer's server did not confirm: fails, saying what to allow. */
+        void unconfirmed(String what, String id, @Nullable String problem, String... rest) {
+            fail(FETCH, "The hosted " + what + " could not be confirmed by its issuer's server at " + id + ": " + problem
+                    + " A hosted " + what + " is only valid as its issuer serves it at its id: allow " + origin(id)
+                    + " in the fetcher, and the issuer must serve the " + what + " there.");
+            skipRest("Not checked: the " + what + " is not confirmed by its issuer.", rest);
+        }
+
+        /** The id a legacy document would have once upgraded (legacy copies declare it elsewhere), or null. */
+        @Nullable String upgradedId(ObjectNode copy, String url) {
+            if (legacyVersion == null) {
+                return null;
+            }
+            return LegacyUpgrade.upgrade(copy, null, url).map(u -> text(u.document().get("id"))).orElse(null);
+        }
+
+        /**
+         * A document trusted for the URL it is fetched from only: an HTTP(S) URL, fetched through the
+         * fetcher, a JSON object whose declared {@code id} is that URL. Never an embedded object. Null
+         * (with {@link #fetchProblem}) otherwise.
+         */
+        @Nullable ObjectNode trusted(String url, String what) {
+            if (!isHttp(url)) {
+                fetchProblem = "the " + what + " id " + url + " is not an HTTP(S) URL, so it cannot be fetched from the"
+                        + " issuer.";
+                return null;
+            }
+            Fetcher.Response r = tryFetch(url);
+            if (r == null) {
+                return null;
+            }
+            if (!r.ok()) {
+                fetchProblem = "fetching the " + what + " at " + url + " gave HTTP " + r.status() + ".";
+                return null;
+            }
+            ObjectNode o = parseObject(r);
+            if (o == null) {
+                fetchProblem = "the " + what + " at " + url + " is not a JSON object.";
+                return null;
+            }
+            if (what.startsWith("issuer")) {
+                java.util.Optional<LegacyUpgrade.Upgraded> up = LegacyUpgrade.upgrade(o, LegacyUpgrade.Kind.ISSUER, url);
+                if (up.isPresent()) {
+                    o = up.get().document();
+                    fetchNotes.add("The issuer at " + url + " is an " + up.get().summary());
+                }
+            }
+            String declared = text(o.get("id"));
+            if (!url.equals(declared)) {
+                fetchProblem = "the " + what + " served at " + url + " declares the id " + declared + "; a document is"
+                        + " trusted only for the URL it is served at.";
+                return null;
+            }
+            return o;
+        }
+
         /** An endorsement reference (URL, embedded object or JWS) and where it is attached. */
         private record Found(JsonNode endorsement, @Nullable String target, String where) {}
 
         /**
          * Verifies the Open Badges 2.0 endorsements of the given parts (hosted or signed like an
          * assertion, fetched through the fetcher), one nested report each, up to the depth limit.
-         * Each must verify and its {@code claim.id} must name the object it is attached to (a claim
-         * on another part of the same badge is accepted with a warning, as the 1EdTech validator's
-         * fixtures attach badge-class endorsements to the assertion). One that cannot be fetched is
-         * a warning; one that does not verify, or endorses something else, fails the check.
+         * Each must verify in full and its {@code claim.id} must be the id of the object it is
+         * attached to; otherwise it is reported as not endorsing it (and not listed among the
+         * badge's endorsements when it verified but endorses something else). An endorsement that
+         * could not be checked (unreachable, deeper than the limit, beyond the count limit) fails the
+         * check: it is a claim nobody verified.
          */
         void endorsements(List<ObjectNode> parts, List<String> names) {
             List<Found> found = new ArrayList<>();
-            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
             for (int i = 0; i < parts.size(); i++) {
                 ObjectNode part = parts.get(i);
                 String target = text(part.get("id"));
-                if (target != null) {
-                    ids.add(target);
-                }
                 JsonNode e = part.get("endorsement");
                 if (e != null && e.isArray()) {
                     for (JsonNode x : e) {
@@ -625,54 +707,44 @@ public final class Ob2Verifier {
                 return;
             }
             if (depth >= maxDepth) {
-                skip(ENDORSEMENTS, "Not checked: " + found.size() + " endorsement(s) lie deeper than the configured limit of "
-                        + maxDepth + " level(s).");
+                fail(ENDORSEMENTS, "Not verified: " + found.size() + " endorsement(s) lie deeper than the configured limit"
+                        + " of " + maxDepth + " level(s); raise maxEndorsementDepth to verify them.");
                 return;
             }
             int checked = Math.min(found.size(), MAX_ENDORSEMENTS);
-            int invalid = 0;
-            int unverifiable = 0;
             List<String> reasons = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
             for (int i = 0; i < checked; i++) {
                 Found f = found.get(i);
                 JsonNode e = f.endorsement();
                 String label = "endorsement " + (i + 1) + " of the " + f.where();
                 if (!e.isTextual() && !e.isObject()) {
-                    invalid++;
                     reasons.add(label + " is neither a URL nor an object");
                     continue;
                 }
                 Nested n = nested(e.isTextual() ? e.asText() : Json.write(e));
-                report.addEndorsement(n.report());
                 label += n.report().credentialId().map(x -> " (" + x + ")").orElse("");
+                boolean endorsesTarget = f.target() != null && f.target().equals(n.claimId());
+                if (n.unreachable() || !n.endorsement() || !n.report().isValid() || endorsesTarget) {
+                    report.addEndorsement(n.report());
+                }
                 if (n.unreachable()) {
-                    unverifiable++;
-                    notes.add(label + " could not be fetched, so it was not verified");
-                } else if (!n.report().isValid()) {
-                    invalid++;
-                    reasons.add(label + ": " + n.report().failures().get(0).message());
+                    reasons.add(label + " could not be fetched, so it was not verified ("
+                            + n.report().failures().get(0).message() + ")");
                 } else if (!n.endorsement()) {
-                    invalid++;
                     reasons.add(label + " is not an Open Badges 2.0 Endorsement");
-                } else if (f.target() != null && f.target().equals(n.claimId())) {
-                    continue;
-                } else if (n.claimId() != null && ids.contains(n.claimId())) {
-                    notes.add(label + " endorses " + n.claimId() + ", another part of this badge, not the " + f.where()
-                            + " it is attached to");
-                } else {
-                    invalid++;
-                    reasons.add(label + " endorses " + n.claimId() + ", which is not part of this badge (it is attached to "
-                            + f.target() + ")");
+                } else if (!n.report().isValid()) {
+                    reasons.add(label + ": " + n.report().failures().get(0).message());
+                } else if (!endorsesTarget) {
+                    reasons.add(label + " endorses " + n.claimId() + ", not the " + f.where() + " it is attached to ("
+                            + f.target() + "), so it does not endorse it");
                 }
             }
-            String more = found.size() > checked ? " Only the first " + checked + " of " + found.size() + " were verified." : "";
-            String extra = notes.isEmpty() ? "" : " Note: " + String.join("; ", notes) + ".";
-            if (invalid > 0) {
-                fail(ENDORSEMENTS, invalid + " of " + checked + " endorsement(s) do not verify: " + String.join("; ", reasons)
-                        + "." + extra + more);
-            } else if (unverifiable > 0 || !notes.isEmpty() || !more.isEmpty()) {
-                warn(ENDORSEMENTS, "The " + (checked - unverifiable) + " endorsement(s) checked verify." + extra + more);
+            String more = found.size() > checked ? " Only the first " + checked + " of " + found.size() + " were verified;"
+                    + " the others were not." : "";
+            if (!reasons.isEmpty() || !more.isEmpty()) {
+                fail(ENDORSEMENTS, reasons.size() + " of " + checked + " endorsement(s) are not verified endorsements of"
+                        + " what they are attached to" + (reasons.isEmpty() ? "." : ": " + String.join("; ", reasons) + ".")
+                        + more);
             } else {
                 pass(ENDORSEMENTS, "All " + checked + " Open Badges 2.0 endorsement(s) verify and endorse what they are"
                         + " attached to.");
@@ -693,54 +765,63 @@ public final class Ob2Verifier {
             return new Nested(r, run.unreachable, run.isEndorsement, run.claimId);
         }
 
-        void hosted(ObjectNode a, @Nullable String id, ObjectNode issuer, boolean confirmed) {
-            if (id == null || !isHttp(id)) {
-                fail(VERIFICATION, "A hosted assertion must have an HTTP(S) id, found " + id + ".");
+        /** The hosted rules: the id lies within the issuer's verification policy and was served by it. */
+        void hosted(@Nullable String id, ObjectNode issuer, boolean revokedByServer) {
+            String problem = policyProblem(id, issuer, "hosted assertion's id");
+            if (problem != null) {
+                fail(VERIFICATION, "Hosted assertion: " + problem);
             } else {
-                JsonNode v = issuer.get("verification");
-                List<String> starts = v == null ? List.of() : strings(v.get("startsWith"));
-                List<String> origins = v == null ? List.of() : strings(v.get("allowedOrigins"));
-                String host = URI.create(id).getHost();
-                if (!starts.isEmpty()) {
-                    if (starts.stream().anyMatch(id::startsWith)) {
-                        pass(VERIFICATION, "Hosted assertion; its id " + id + " starts with one of the issuer's"
-                                + " allowed prefixes " + starts + ".");
-                    } else {
-                        fail(VERIFICATION, "Hosted assertion whose id " + id + " starts with none of the issuer's"
-                                + " allowed prefixes " + starts + ".");
-                    }
-                } else if (!origins.isEmpty()) {
-                    if (host != null && origins.stream().anyMatch(o -> o.equalsIgnoreCase(host))) {
-                        pass(VERIFICATION, "Hosted assertion; its host " + host + " is one of the issuer's allowed"
-                                + " origins " + origins + ".");
-                    } else {
-                        fail(VERIFICATION, "Hosted assertion whose host " + host + " is not one of the issuer's"
-                                + " allowed origins " + origins + ".");
-                    }
-                } else {
-                    String issuerId = text(issuer.get("id"));
-                    String issuerHost = issuerId != null && isHttp(issuerId) ? URI.create(issuerId).getHost() : null;
-                    if (issuerHost == null) {
-                        warn(VERIFICATION, "Hosted assertion; the issuer id is not an HTTP(S) URL and declares no"
-                                + " verification scope, so the host " + host + " could not be checked.");
-                    } else if (issuerHost.equalsIgnoreCase(host)) {
-                        pass(VERIFICATION, "Hosted assertion on the issuer's own host " + host + ".");
-                    } else {
-                        fail(VERIFICATION, "Hosted assertion on host " + host + ", which is not the issuer's host "
-                                + issuerHost + " and the issuer allows no other origin.");
-                    }
-                }
+                pass(VERIFICATION, "Hosted assertion; its id " + id + " lies within the issuer's verification policy ("
+                        + policyText(issuer) + ").");
             }
-            if (confirmed) {
-                pass(PROOF, "Hosted assertion: the issuer's server answers for it at its id " + id + ".");
-            } else {
-                warn(PROOF, "Hosted assertion NOT confirmed by the issuer's server (it could not be fetched at its id "
-                        + id + "): the copy supplied is not authenticated, only checked for consistency.");
-            }
-            skip(KEY_BINDING, "Hosted assertion: there is no signing key.");
+            pass(PROOF, revokedByServer ? "Hosted assertion: the issuer's server answers for it at its id " + id
+                    + " (as revoked)." : "Hosted assertion: the issuer's server serves this very assertion at its id "
+                    + id + ".");
+            skip(KEY_BINDING, "Hosted assertion: there is no signing key; the issuer's server vouches for it.");
         }
 
-        void signed(ObjectNode a, @Nullable CompactJws jws, ObjectNode issuer, @Nullable String issuerId) {
+        /** @return why {@code url} lies outside the issuer's verification policy, or null when it lies within */
+        @Nullable String policyProblem(@Nullable String url, ObjectNode issuer, String what) {
+            if (url == null || !isHttp(url)) {
+                return "the " + what + " " + url + " is not an HTTP(S) URL.";
+            }
+            JsonNode v = issuer.get("verification");
+            List<String> starts = v == null ? List.of() : strings(v.get("startsWith"));
+            List<String> origins = v == null ? List.of() : strings(v.get("allowedOrigins"));
+            String host = host(url);
+            if (!starts.isEmpty()) {
+                return starts.stream().anyMatch(s -> !s.isEmpty() && url.startsWith(s)) ? null
+                        : "the " + what + " " + url + " starts with none of the issuer's allowed prefixes " + starts + ".";
+            }
+            if (!origins.isEmpty()) {
+                return host != null && origins.stream().anyMatch(o -> o.equalsIgnoreCase(host)) ? null
+                        : "the " + what + " " + url + " is on host " + host + ", not one of the issuer's allowed origins "
+                        + origins + ".";
+            }
+            String issuerHost = host(text(issuer.get("id")));
+            if (issuerHost == null) {
+                return "the issuer id is not an HTTP(S) URL and declares no verification policy, so the " + what + " "
+                        + url + " cannot be shown to be the issuer's.";
+            }
+            return issuerHost.equalsIgnoreCase(host) ? null : "the " + what + " " + url + " is on host " + host
+                    + ", which is not the issuer's host " + issuerHost + ", and the issuer allows no other origin.";
+        }
+
+        String policyText(ObjectNode issuer) {
+            JsonNode v = issuer.get("verification");
+            List<String> starts = v == null ? List.of() : strings(v.get("startsWith"));
+            List<String> origins = v == null ? List.of() : strings(v.get("allowedOrigins"));
+            return !starts.isEmpty() ? "startsWith " + starts : !origins.isEmpty() ? "allowedOrigins " + origins
+                    : "the issuer's own host " + host(text(issuer.get("id")));
+        }
+
+        /**
+         * The signed rules: RS256; the key is fetched from its own URL ({@code verification.creator},
+         * else one listed by the issuer profile), never taken from the payload; the key document
+         * declares that URL as its id and the issuer as its owner; the issuer profile (fetched from
+         * its id) lists it; and its URL lies within the issuer's verification policy.
+         */
+        void signed(ObjectNode a, @Nullable CompactJws jws, ObjectNode issuer, String issuerId) {
             if (jws == null) {
                 fail(VERIFICATION, "The assertion declares signed verification but was not given as a JWS, so its"
                         + " signature cannot be checked.");
@@ -756,53 +837,62 @@ public final class Ob2Verifier {
                 return;
             }
             JsonNode v = a.get("verification");
-            String creator = v != null && v.isObject() ? text(v.get("creator")) : null;
-            List<String> issuerKeys = strings(issuer.get("publicKey"));
+            JsonNode c = v != null && v.isObject() ? v.get("creator") : null;
+            String creator = c == null ? null : c.isTextual() ? c.asText() : c.isObject() ? text(c.get("id")) : null;
+            List<String> issuerKeys = new ArrayList<>();
             JsonNode pk = issuer.get("publicKey");
-            if (pk != null && pk.isObject()) {
-                issuerKeys = new ArrayList<>(issuerKeys);
-                String kid = text(pk.get("id"));
+            for (JsonNode k : pk == null ? List.<JsonNode>of() : pk.isArray() ? pk : List.of(pk)) {
+                String kid = k.isTextual() ? k.asText() : k.isObject() ? text(k.get("id")) : null;
                 if (kid != null) {
                     issuerKeys.add(kid);
                 }
             }
-            String keyRef = creator != null ? creator : issuerKeys.isEmpty() ? null : issuerKeys.get(0);
-            if (keyRef == null) {
-                fail(PROOF, "Neither verification.creator nor the issuer's publicKey names a key to check the signature.");
+            List<String> candidates = creator != null ? List.of(creator)
+                    : issuerKeys.subList(0, Math.min(issuerKeys.size(), 3));
+            if (candidates.isEmpty()) {
+                fail(PROOF, "Neither verification.creator nor the issuer profile " + issuerId + " (publicKey) names a key"
+                        + " to check the signature.");
                 skip(KEY_BINDING, "Not checked: no key.");
                 return;
             }
-            ObjectNode key = pk != null && pk.isObject() && keyRef.equals(text(pk.get("id"))) ? (ObjectNode) pk
-                    : resolve(com.fasterxml.jackson.databind.node.TextNode.valueOf(keyRef), "key");
+            String keyRef = null;
+            ObjectNode key = null;
             boolean legacyPem = false;
-            if (key == null && legacyVersion != null) {
-                key = legacyPemKey(keyRef);
-                legacyPem = key != null;
+            List<String> problems = new ArrayList<>();
+            for (String ref : candidates) {
+                ObjectNode k = keyAt(ref);
+                boolean pem = false;
+                if (k == null && legacyVersion != null) {
+                    k = legacyPemKey(ref);
+                    pem = k != null;
+                }
+                if (k == null) {
+                    problems.add("the key " + ref + " cannot be obtained from its URL: " + fetchProblem);
+                    continue;
+                }
+                RSAPublicKey rsa = rsaKey(text(k.get("publicKeyPem")));
+                if (rsa == null) {
+                    problems.add("the key served at " + ref + " has no usable RSA publicKeyPem");
+                } else if (!RsaOps.verify(rsa, jws.signingInput(), jws.signature())) {
+                    problems.add("the JWS signature does not verify with the key " + ref);
+                } else {
+                    keyRef = ref;
+                    key = k;
+                    legacyPem = pem;
+                    break;
+                }
             }
             if (key == null) {
-                fail(PROOF, "The signing key " + keyRef + " cannot be obtained: " + fetchProblem);
-                skip(KEY_BINDING, "Not checked: no key.");
-                return;
-            }
-            RSAPublicKey rsa = rsaKey(text(key.get("publicKeyPem")));
-            if (rsa == null) {
-                fail(PROOF, "The key " + keyRef + " has no usable RSA publicKeyPem.");
-                skip(KEY_BINDING, "Not checked: no key.");
-                return;
-            }
-            if (!RsaOps.verify(rsa, jws.signingInput(), jws.signature())) {
-                fail(PROOF, "The JWS signature does not verify with the key " + keyRef + ".");
+                fail(PROOF, "The signature is not verified: " + String.join("; ", problems) + ".");
                 skip(KEY_BINDING, "Not checked: the signature did not verify.");
                 return;
             }
-            pass(PROOF, "The RS256 signature verifies with the key " + keyRef + ".");
+            pass(PROOF, "The RS256 signature verifies with the key fetched from " + keyRef + ".");
             currentCheck = KEY_BINDING;
-            String owner = text(key.get("owner"));
             if (legacyPem) {
                 String issuerUrl = text(issuer.get("url"));
-                String issuerHost = issuerUrl != null && isHttp(issuerUrl) ? URI.create(issuerUrl).getHost()
-                        : issuerId != null && isHttp(issuerId) ? URI.create(issuerId).getHost() : null;
-                String keyHost = URI.create(keyRef).getHost();
+                String issuerHost = issuerUrl != null && isHttp(issuerUrl) ? host(issuerUrl) : host(issuerId);
+                String keyHost = host(keyRef);
                 if (issuerHost != null && issuerHost.equalsIgnoreCase(keyHost)) {
                     pass(KEY_BINDING, "Open Badges " + legacyVersion + " signed assertion: the PEM key " + keyRef
                             + " is published on the issuer's origin " + issuerHost + ".");
@@ -810,18 +900,57 @@ public final class Ob2Verifier {
                     fail(KEY_BINDING, "Open Badges " + legacyVersion + " signed assertion: the PEM key " + keyRef
                             + " is not published on the issuer's origin (" + issuerHost + ").");
                 }
-            } else if (owner == null || !owner.equals(issuerId)) {
-                fail(KEY_BINDING, "The key " + keyRef + " belongs to " + owner + ", not to the issuer " + issuerId + ".");
-            } else if (!issuerKeys.contains(keyRef)) {
-                fail(KEY_BINDING, "The issuer " + issuerId + " does not list the key " + keyRef + " in its publicKey.");
-            } else {
-                pass(KEY_BINDING, "The key " + keyRef + " is owned by the issuer " + issuerId + ", which lists it.");
+                return;
             }
+            List<String> binding = new ArrayList<>();
+            String declared = text(key.get("id"));
+            if (!keyRef.equals(declared)) {
+                binding.add("the key document served at " + keyRef + " declares the id " + declared
+                        + " (a key is trusted only for the URL it is served at)");
+            }
+            String owner = text(key.get("owner"));
+            if (!issuerId.equals(owner)) {
+                binding.add("the key " + keyRef + " belongs to " + owner + ", not to the issuer " + issuerId);
+            }
+            if (!issuerKeys.contains(keyRef)) {
+                binding.add("the issuer profile " + issuerId + " does not list the key " + keyRef + " in its publicKey");
+            }
+            String outside = policyProblem(keyRef, issuer, "signing key");
+            if (outside != null) {
+                binding.add(outside.substring(0, outside.length() - 1));
+            }
+            if (binding.isEmpty()) {
+                pass(KEY_BINDING, "The key " + keyRef + " is owned by the issuer " + issuerId + ", which lists it, and lies"
+                        + " within the issuer's verification policy (" + policyText(issuer) + ").");
+            } else {
+                fail(KEY_BINDING, "The signing key is not bound to the issuer: " + String.join("; ", binding) + ".");
+            }
+        }
+
+        /** The CryptographicKey document served at {@code url} (never an embedded one), or null. */
+        @Nullable ObjectNode keyAt(String url) {
+            if (!isHttp(url)) {
+                fetchProblem = "the key id " + url + " is not an HTTP(S) URL.";
+                return null;
+            }
+            Fetcher.Response r = tryFetch(url);
+            if (r == null) {
+                return null;
+            }
+            if (!r.ok()) {
+                fetchProblem = "fetching the key at " + url + " gave HTTP " + r.status() + ".";
+                return null;
+            }
+            ObjectNode o = parseObject(r);
+            if (o == null) {
+                fetchProblem = "the key at " + url + " is not a JSON object.";
+            }
+            return o;
         }
 
         void revocation(ObjectNode a, @Nullable String id, ObjectNode issuer, boolean signed, boolean revokedByServer) {
             if (revokedByServer || a.path("revoked").asBoolean(false)) {
-                String reason = text(a.get("revocationReason"));
+                String reason = revocationReason != null ? revocationReason : text(a.get("revocationReason"));
                 fail(REVOCATION, "The assertion has been revoked by its issuer"
                         + (reason == null ? "." : ": " + reason + "."));
                 return;
@@ -915,7 +1044,12 @@ public final class Ob2Verifier {
             return key;
         }
 
-        /** An embedded node, or the document fetched at a URL; null (with {@link #fetchProblem}) when neither. */
+        /**
+         * An embedded node, or the document fetched at a URL; null (with {@link #fetchProblem}) when
+         * neither. Only for what the trusted documents carry (the badge class of a served or signed
+         * assertion, the revocation list the fetched issuer profile names): the issuer profile and
+         * keys go through {@link #trusted} and {@link #keyAt}.
+         */
         @Nullable ObjectNode resolve(@Nullable JsonNode ref, String what) {
             if (ref == null || ref.isNull()) {
                 fetchProblem = "the " + what + " is missing.";
@@ -947,7 +1081,6 @@ public final class Ob2Verifier {
                 return null;
             }
             LegacyUpgrade.Kind kind = what.startsWith("badge") ? LegacyUpgrade.Kind.BADGE_CLASS
-                    : what.equals("issuer") ? LegacyUpgrade.Kind.ISSUER
                     : what.equals("revocation list") ? LegacyUpgrade.Kind.REVOCATION_LIST : null;
             if (kind != null) {
                 java.util.Optional<LegacyUpgrade.Upgraded> up = LegacyUpgrade.upgrade(o, kind, url);
@@ -981,7 +1114,8 @@ public final class Ob2Verifier {
                 return fetcher.fetch(URI.create(url));
             } catch (BadgeException e) {
                 fetchProblem = e.code() == BadgeException.Code.FETCH_REFUSED
-                        ? "fetching " + url + " is not allowed (no fetcher configured for it)."
+                        ? "fetching " + url + " is not allowed (no fetcher configured for it): allow " + origin(url)
+                        + " in the fetcher."
                         : "fetching " + url + " failed: " + e.getMessage();
                 return null;
             } catch (IllegalArgumentException e) {
@@ -1037,6 +1171,54 @@ public final class Ob2Verifier {
                 throw new IllegalArgumentException("The " + name + " date \"" + n.asText() + "\" is not an ISO 8601 date-time.");
             }
         }
+    }
+
+    /** The lower-case host of an HTTP(S) URL, or null when it has none or is not one. */
+    static @Nullable String host(@Nullable String url) {
+        if (url == null || !isHttp(url)) {
+            return null;
+        }
+        try {
+            String h = URI.create(url).getHost();
+            return h == null || h.isEmpty() ? null : h.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The scheme, host and port of a URL, as a caller allows it in a fetcher (the URL itself when unparsable). */
+    static String origin(String url) {
+        try {
+            URI u = URI.create(url);
+            if (u.getScheme() != null && u.getHost() != null) {
+                return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
+                        + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        return url;
+    }
+
+    /** A short description of where two JSON documents differ (first differing property), for a message. */
+    static String firstDifference(@Nullable JsonNode given, JsonNode served) {
+        if (given == null) {
+            return "nothing was supplied";
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        given.fieldNames().forEachRemaining(names::add);
+        served.fieldNames().forEachRemaining(names::add);
+        for (String n : names) {
+            JsonNode x = given.get(n);
+            JsonNode y = served.get(n);
+            if (x == null || y == null || !x.equals(y)) {
+                String shown = n.length() > 64 ? n.substring(0, 64) + "..." : n;
+                return x == null ? "the issuer's copy has \"" + shown + "\", the supplied one does not"
+                        : y == null ? "the supplied copy adds \"" + shown + "\""
+                        : "\"" + shown + "\" differs";
+            }
+        }
+        return "their values differ";
     }
 
     static boolean isHttp(String s) {

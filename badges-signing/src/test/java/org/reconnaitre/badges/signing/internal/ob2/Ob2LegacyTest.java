@@ -39,9 +39,11 @@ class Ob2LegacyTest {
         Fetcher files = Fetcher.offline(Map.of(BASE, dir()));
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(KEY.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
+        // the assertion hosted on another origin than its issuer's is served there (by whoever runs that host)
+        Fetcher elsewhere = Fetcher.offline(Map.of("https://elsewhere.example/", dir()));
         Fetcher f = url -> url.toString().equals(BASE + "public-key.pem")
                 ? new Fetcher.Response(url, 200, "application/x-pem-file", pem.getBytes(StandardCharsets.US_ASCII))
-                : files.fetch(url);
+                : url.getHost().equals("elsewhere.example") ? elsewhere.fetch(url) : files.fetch(url);
         return Verifier.builder().clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).fetcher(f).build();
     }
 
