@@ -116,7 +116,7 @@ public final class Verifier {
             di.contextFetcher(cached);
         }
         PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
-                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build(),
+                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.allowUnboundFragmentKeys, b.statusCheck, di.build(),
                 !b.validation ? null : new Engine(new Engine.Options(Set.of(), true, true, true, false, false, Set.of(),
                         b.fetcher != NONE ? Optional.of(cached) : Optional.empty())));
         // status list credentials are verified without status checking, so a list cannot loop
@@ -228,6 +228,7 @@ public final class Verifier {
         private int documentCacheSize = 64;
         private Duration documentCacheTtl = Duration.ofMinutes(5);
         private boolean trustEmbeddedJwk;
+        private boolean allowUnboundFragmentKeys;
         private @Nullable StatusCheck statusCheck;
         private Duration canonicalizationTimeout = DataIntegrity.Settings.DEFAULT_TIMEOUT;
         private boolean validation = true;
@@ -359,6 +360,31 @@ public final class Verifier {
          */
         public Builder trustEmbeddedJwk(boolean trust) {
             this.trustEmbeddedJwk = trust;
+            return this;
+        }
+
+        /**
+         * Whether a key written in the fragment of the issuer's http(s) URL (the 1EdTech convention
+         * {@code https://issuer.example/issuers/1#z6Mk...}, as a proof {@code verificationMethod} or
+         * a JWT {@code kid} of {@code #z6Mk...}) is accepted with a {@code key-binding} warning when
+         * the issuer's own document was not read or does not list it. Off by default, and then such
+         * a key fails the {@code key-binding} check: <strong>anyone can write any key into a URL
+         * fragment</strong>, so with this on, whoever holds any key can issue credentials in the name
+         * of any https issuer. Turn it on only to reproduce the 1EdTech validator's verdicts (its
+         * fixtures rely on it), never to decide who issued a credential. With a {@link #fetcher}
+         * that reaches the issuer, a key its document lists under {@code assertionMethod} binds
+         * without this option. Keys in the fragment of a DID URL never bind: only the DID
+         * document speaks for a DID.
+         *
+         * <pre>{@code
+         * Verifier legacy = Verifier.builder().allowUnboundFragmentKeys(true).build();
+         * }</pre>
+         *
+         * @param allow true to downgrade the failure to a warning
+         * @return this builder
+         */
+        public Builder allowUnboundFragmentKeys(boolean allow) {
+            this.allowUnboundFragmentKeys = allow;
             return this;
         }
 
