@@ -81,11 +81,13 @@ final class KeyBindingStep implements Step {
                 }
             } else if (s.source() == KeySource.URL_FRAGMENT) {
                 fragmentKey(ctx, issuer, controller, s, failures, warnings);
+            } else if (issuer.kind() == Identifier.Kind.OTHER) {
+                failures.add("the issuer id " + issuer + " cannot be resolved to a document, so nothing ties the key "
+                        + s.reference() + " to it (an issuer that signs should use a did:key, did:web or https id)");
             } else if (controller.isEmpty() || !controller.get().equals(issuer)) {
                 failures.add("the key " + s.reference() + " was read from the document of "
                         + (controller.isPresent() ? controller.get() : s.controller()) + ", not from the issuer's own"
-                        + " document (" + issuer + ")" + unresolvable(issuer)
-                        + ": a document speaks only for itself, whatever controller a method claims");
+                        + " document (" + issuer + "): a document speaks only for itself, whatever controller a method claims");
             } else if (!s.assertionMethod()) {
                 failures.add("the issuer's document (" + describe(s.source()) + ") lists the key " + s.reference()
                         + " but does not authorise it to issue credentials: it is not under assertionMethod (it may be"
