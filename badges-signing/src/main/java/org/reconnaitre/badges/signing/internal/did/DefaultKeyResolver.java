@@ -188,12 +188,13 @@ public final class DefaultKeyResolver implements KeyResolver {
     /**
      * The 1EdTech compatibility mode: {@code https://issuer#publicKeyMultibase}. The key is decoded
      * from the fragment and no document vouches for it: it has no relationship, and the controller
-     * is only what the URL says. For a DID URL the key is returned too, so that the key-binding
-     * check can say why it is refused (only its DID document speaks for a DID).
+     * is only what the URL says. For a DID URL or another URI ({@code urn:...#z6Mk...}) the key is
+     * returned too, so that the signature can be checked and the key-binding check can say why it is
+     * refused (only its DID document speaks for a DID; nothing speaks for a urn).
      */
     private static Optional<VerificationMethod> fragmentKey(String url, Identifier id) {
         Optional<String> fragment = id.fragment();
-        if (id.kind() == Identifier.Kind.OTHER || fragment.isEmpty() || fragment.get().isEmpty()) {
+        if (fragment.isEmpty() || fragment.get().isEmpty()) {
             return Optional.empty();
         }
         try {

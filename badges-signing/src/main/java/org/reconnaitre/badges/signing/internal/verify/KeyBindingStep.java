@@ -112,6 +112,9 @@ final class KeyBindingStep implements Step {
             failures.add("the key for " + s.reference() + " was read from the URL fragment, but only the DID document of "
                     + controller.get() + " can vouch for a DID's key, and it could not be read (configure a fetcher"
                     + " that reaches it)");
+        } else if (issuer.kind() == Identifier.Kind.OTHER) {
+            failures.add("the issuer id " + issuer + " cannot be resolved to a document, so nothing ties the key "
+                    + s.reference() + ", written in a URL fragment, to it");
         } else if (controller.isEmpty() || !controller.get().equals(issuer)) {
             failures.add("the key " + s.reference() + " is written in the fragment of "
                     + (controller.isPresent() ? controller.get() : s.controller()) + ", not under the issuer id " + issuer);
