@@ -41,7 +41,12 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  *
  * <p>Secure by default: nothing is fetched unless a {@link Fetcher} is configured; a JWT key
  * carried in the token itself ({@code jwk} header) is not trusted to speak for the issuer unless
- * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}).
+ * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}); a key counts as
+ * the issuer's only when the issuer's own document (its did:key, its did:web DID document or its
+ * https controller document, resolved from the issuer id) lists it under {@code assertionMethod} —
+ * a key written in a URL fragment ({@code https://issuer#z6Mk...}) does not (see
+ * {@link Builder#allowUnboundFragmentKeys(boolean)}), and an issuer id that cannot be resolved
+ * ({@code urn:uuid:...}) cannot be bound to any key.
  *
  * <pre>{@code
  * Verifier verifier = Verifier.builder()
@@ -296,7 +301,9 @@ public final class Verifier {
 
         /**
          * @param resolver resolves proof verification methods and JWT key ids (default: the
-         *     built-in resolver over this builder's fetcher, with the 1EdTech fragment convention)
+         *     built-in resolver over this builder's fetcher; it also decodes keys written in URL
+         *     fragments, which the key-binding check refuses unless
+         *     {@link #allowUnboundFragmentKeys(boolean)} is on)
          * @return this builder
          */
         public Builder keyResolver(KeyResolver resolver) {
