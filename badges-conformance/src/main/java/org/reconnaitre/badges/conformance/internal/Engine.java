@@ -218,14 +218,8 @@ public final class Engine {
             return;
         }
         checked.add(ConformanceRules.ISSUER_KEY);
+        // the issuer profile embedded in the credential is written by the signer: it never vouches for a key
         KeyResolver r = resolver;
-        if (issuer.isObject()) {
-            try {
-                r = resolver.withControllerDocuments(List.of(Json.write(issuer)));
-            } catch (BadgeException e) {
-                r = resolver;
-            }
-        }
         for (int i = 0; i < proofs.size(); i++) {
             String path = doc.path(PROOF).isArray() ? "/proof/" + i + "/verificationMethod" : "/proof/verificationMethod";
             String vmUrl = proofs.get(i).path("verificationMethod").asText("");
