@@ -33,7 +33,7 @@ public final class ConformanceKit {
 
     private ConformanceKit(Builder b) {
         this.engine = new Engine(b.clock, b.fetcher, b.keyResolver, b.expectedKey, b.expectedRecipient, b.expectedSuite,
-                b.robustness, b.trustEmbeddedJwk, b.statusCheck, b.canonicalizationTimeout);
+                b.robustness, b.trustEmbeddedJwk, b.allowUnboundFragmentKeys, b.statusCheck, b.canonicalizationTimeout);
     }
 
     /** @return a builder with the defaults: system clock, no fetching, robustness on */
@@ -78,6 +78,7 @@ public final class ConformanceKit {
         private @Nullable String expectedSuite;
         private boolean robustness = true;
         private boolean trustEmbeddedJwk;
+        private boolean allowUnboundFragmentKeys;
         private Verifier.@Nullable StatusCheck statusCheck;
         private @Nullable Duration canonicalizationTimeout;
 
@@ -138,6 +139,24 @@ public final class ConformanceKit {
         /** @param trust see {@link Verifier.Builder#trustEmbeddedJwk(boolean)} (default off) */
         public Builder trustEmbeddedJwk(boolean trust) {
             this.trustEmbeddedJwk = trust;
+            return this;
+        }
+
+        /**
+         * Accept a key written in the fragment of the issuer's URL ({@code https://issuer#z6Mk...})
+         * with a warning instead of a {@code VERIFY-KEY-BINDING} error, as the 1EdTech validator does.
+         * Off by default: anyone can write a key into a URL; see
+         * {@link Verifier.Builder#allowUnboundFragmentKeys(boolean)}.
+         *
+         * <pre>{@code
+         * ConformanceKit legacy = ConformanceKit.builder().allowUnboundFragmentKeys(true).build();
+         * }</pre>
+         *
+         * @param allow true to downgrade the error to a warning
+         * @return this builder
+         */
+        public Builder allowUnboundFragmentKeys(boolean allow) {
+            this.allowUnboundFragmentKeys = allow;
             return this;
         }
 

@@ -75,6 +75,15 @@ public final class CredentialAssert {
         return set(b -> b.trustEmbeddedJwk(trust));
     }
 
+    /**
+     * @param allow accept a key written in the issuer URL's fragment with a warning (as the 1EdTech
+     *     validator does; off by default, see {@link ConformanceKit.Builder#allowUnboundFragmentKeys(boolean)})
+     * @return this assertion
+     */
+    public CredentialAssert allowingUnboundFragmentKeys(boolean allow) {
+        return set(b -> b.allowUnboundFragmentKeys(allow));
+    }
+
     /** @param on whether the robustness self-test runs (default on) */
     public CredentialAssert withRobustness(boolean on) {
         return set(b -> b.robustness(on));

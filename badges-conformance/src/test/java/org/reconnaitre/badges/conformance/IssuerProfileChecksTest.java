@@ -75,6 +75,23 @@ class IssuerProfileChecksTest {
     }
 
     @Test
+    void aKeyListedOnlyInTheIssuerProfileEmbeddedByTheSignerIsNotTheIssuers() throws Exception {
+        SigningKey issuerKey = Credentials.ed25519();
+        SigningKey intruder = Credentials.ed25519();
+        String vm = DID + "#key-2";
+        // the signer writes the issuer's "profile" into the credential, listing its own key for the issuer
+        String claimed = Credentials.unsigned(DID).replace("\"name\":\"Example Training Centre\"}",
+                "\"name\":\"Example Training Centre\",\"verificationMethod\":[{\"id\":\"" + vm + "\",\"type\":\"Multikey\","
+                        + "\"controller\":\"" + DID + "\",\"publicKeyMultibase\":\"" + intruder.publicKey().toMultibase() + "\"}],"
+                        + "\"assertionMethod\":[\"" + vm + "\"]}").replace("context-3.0.3.json\"]",
+                "context-3.0.3.json\",\"https://www.w3.org/ns/did/v1\",\"https://w3id.org/security/multikey/v1\"]");
+        String signed = sign(intruder, vm, claimed);
+        ConformanceReport r = ConformanceKit.builder().at(AT).fetcher(didWeb(issuerKey)).robustness(false).build().check(signed);
+        assertThat(r.isConformant()).isFalse();
+        assertThat(r.first(ConformanceRules.ISSUER_KEY)).get().satisfies(v -> assertThat(v.severity()).isEqualTo(Severity.ERROR));
+    }
+
+    @Test
     void aMissingDidDocumentIsAnError() throws Exception {
         SigningKey key = Credentials.ed25519();
         String signed = sign(key, VM, Credentials.unsigned(DID));

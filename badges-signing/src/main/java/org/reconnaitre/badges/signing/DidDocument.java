@@ -3,6 +3,7 @@ package org.reconnaitre.badges.signing;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 
 /**
  * A resolved DID document, reduced to what proof verification needs: its verification methods and
@@ -32,10 +33,11 @@ public record DidDocument(String id, List<VerificationMethod> verificationMethod
     }
 
     /**
-     * @param verificationMethodId an absolute method URL
+     * @param verificationMethodId an absolute method URL (compared as DID Core and RFC 3986 say, so
+     *     {@code did:web:Example.com#k} finds {@code did:web:example.com#k}; an invalid id finds nothing)
      * @return the method with that id
      */
     public Optional<VerificationMethod> find(String verificationMethodId) {
-        return verificationMethods.stream().filter(m -> m.id().equals(verificationMethodId)).findFirst();
+        return verificationMethods.stream().filter(m -> Identifier.same(m.id(), verificationMethodId)).findFirst();
     }
 }

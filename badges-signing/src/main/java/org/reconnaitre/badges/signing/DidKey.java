@@ -2,7 +2,10 @@ package org.reconnaitre.badges.signing;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
+import org.reconnaitre.badges.signing.internal.id.InvalidIdentifierException;
 
 /**
  * The {@code did:key} method for Ed25519 ({@code did:key:z6Mk...}) and P-256
@@ -20,6 +23,8 @@ import org.reconnaitre.badges.model.BadgeException;
  */
 public final class DidKey {
     private static final int MAX_LENGTH = 256;
+    private static final Set<String> RELATIONSHIPS = Set.of(VerificationMethod.ASSERTION_METHOD, "authentication",
+            "capabilityInvocation", "capabilityDelegation");
 
     private DidKey() {}
 
@@ -53,16 +58,20 @@ public final class DidKey {
      */
     public static DidDocument resolve(String did) throws BadgeException {
         Objects.requireNonNull(did, "did");
-        if (did.length() > MAX_LENGTH || !did.startsWith("did:key:")) {
+        if (did.length() > MAX_LENGTH) {
             throw new BadgeException(BadgeException.Code.INVALID_KEY, "Not a did:key identifier: " + abbreviate(did));
         }
-        String rest = did.substring("did:key:".length());
-        String fragment = null;
-        int hash = rest.indexOf('#');
-        if (hash >= 0) {
-            fragment = rest.substring(hash + 1);
-            rest = rest.substring(0, hash);
+        Identifier parsed;
+        try {
+            parsed = Identifier.parse(did);
+        } catch (InvalidIdentifierException e) {
+            throw new BadgeException(BadgeException.Code.INVALID_KEY, "Not a did:key identifier: " + e.getMessage());
         }
+        if (!parsed.isDid("key") || !parsed.withoutFragment().isBareDid()) {
+            throw new BadgeException(BadgeException.Code.INVALID_KEY, "Not a did:key identifier: " + abbreviate(did));
+        }
+        String rest = parsed.did().orElseThrow().substring("did:key:".length());
+        String fragment = parsed.fragment().orElse(null);
         if (!rest.startsWith("z")) {
             throw new BadgeException(BadgeException.Code.INVALID_KEY,
                     "Unsupported did:key encoding in " + abbreviate(did) + " (expected base58btc 'z')");
@@ -74,7 +83,8 @@ public final class DidKey {
         VerificationKey key = VerificationKey.fromMultikey(rest);
         String id = "did:key:" + rest;
         String vmId = id + "#" + rest;
-        VerificationMethod vm = new VerificationMethod(vmId, "Multikey", id, key, KeySource.DID_KEY);
+        // did:key: the one key is implicitly listed under every relationship but keyAgreement
+        VerificationMethod vm = new VerificationMethod(vmId, "Multikey", id, key, KeySource.DID_KEY, RELATIONSHIPS);
         return new DidDocument(id, List.of(vm), List.of(vmId), List.of(vmId));
     }
 

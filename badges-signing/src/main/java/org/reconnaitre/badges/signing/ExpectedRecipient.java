@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 
 /**
  * The person a badge must have been awarded to, for {@link Verifier#forRecipient(ExpectedRecipient)}:
@@ -100,8 +101,8 @@ public final class ExpectedRecipient {
                 }
             }
             case DID -> {
-                if (!value.startsWith("did:") || value.indexOf(':', 4) < 5) {
-                    throw invalid(type, value, "it is not a DID (did:method:identifier)");
+                if (!Identifier.tryParse(value).map(Identifier::isDid).orElse(false)) {
+                    throw invalid(type, value, "it is not a DID (did:method:identifier, as DID Core writes it)");
                 }
             }
             case ID -> {

@@ -18,8 +18,17 @@ import org.reconnaitre.badges.signing.internal.did.DefaultKeyResolver;
  * controller documents through the caller's {@link Fetcher} only (none by default); and, in the
  * compatibility mode that is on by default, the 1EdTech convention {@code https://issuer#z6Mk...}
  * where the key is read from the URL fragment when no document could be read
- * ({@link KeySource#URL_FRAGMENT}, so a verifier can report it). Turn it off with
- * {@code fragmentKeys(false)}.
+ * ({@link KeySource#URL_FRAGMENT}, with no relationship: the {@link Verifier}'s key-binding check
+ * refuses it unless told otherwise). Turn it off with {@code fragmentKeys(false)}.
+ *
+ * <p>A document speaks only for itself: a fetched document whose {@code id} is not the DID or URL
+ * that was resolved is refused; a method is looked up only in the document its id belongs to; the
+ * {@link VerificationMethod#controller() controller} of the method returned is that document's id
+ * (a {@code controller} value inside the method that names someone else leaves the method without
+ * relationships); and {@link VerificationMethod#relationships()} says under which relationships
+ * ({@code assertionMethod}, {@code authentication}, ...) the document lists it. Identifiers are
+ * parsed and compared by the DID Core / RFC 3986 rules (scheme and host case, percent-encoding,
+ * default ports); an invalid one is refused ({@code INVALID_KEY}).
  *
  * <pre>{@code
  * KeyResolver resolver = KeyResolver.builder()

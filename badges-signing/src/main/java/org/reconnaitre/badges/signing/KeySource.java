@@ -5,7 +5,7 @@ package org.reconnaitre.badges.signing;
  *
  * <pre>{@code
  * VerificationMethod vm = KeyResolver.offline().resolve(url);
- * if (vm.source() == KeySource.URL_FRAGMENT) { report a warning: no document vouches for the key }
+ * if (vm.source() == KeySource.URL_FRAGMENT) { no document vouches for the key: do not bind it }
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -22,8 +22,10 @@ public enum KeySource {
     CONTROLLER_DOCUMENT,
     /**
      * Compatibility mode (1EdTech convention {@code https://issuer#z6Mk...}): the key was decoded from
-     * the URL fragment because no document could be read. Nothing but the URL vouches for it; the
-     * controller is the part before {@code #}.
+     * the URL fragment because no document could be read. Nothing but the URL vouches for it (it has
+     * no verification relationship); the controller is the part before {@code #}. The
+     * {@link Verifier}'s key-binding check refuses such a key unless
+     * {@link Verifier.Builder#allowUnboundFragmentKeys(boolean)} is on.
      */
     URL_FRAGMENT,
     /** Carried in the credential or its envelope itself (for example a JOSE {@code jwk} header). */

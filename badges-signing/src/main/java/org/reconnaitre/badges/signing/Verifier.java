@@ -46,7 +46,12 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  *
  * <p>Secure by default: nothing is fetched unless a {@link Fetcher} is configured; a JWT key
  * carried in the token itself ({@code jwk} header) is not trusted to speak for the issuer unless
- * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}).
+ * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}); a key counts as
+ * the issuer's only when the issuer's own document (its did:key, its did:web DID document or its
+ * https controller document, resolved from the issuer id) lists it under {@code assertionMethod} —
+ * a key written in a URL fragment ({@code https://issuer#z6Mk...}) does not (see
+ * {@link Builder#allowUnboundFragmentKeys(boolean)}), and an issuer id that cannot be resolved
+ * ({@code urn:uuid:...}) cannot be bound to any key.
  *
  * <pre>{@code
  * Verifier verifier = Verifier.builder()
@@ -121,7 +126,7 @@ public final class Verifier {
             di.contextFetcher(cached);
         }
         PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
-                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build(),
+                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.allowUnboundFragmentKeys, b.statusCheck, di.build(),
                 !b.validation ? null : new Engine(new Engine.Options(Set.of(), true, true, true, false, false, Set.of(),
                         b.fetcher != NONE ? Optional.of(cached) : Optional.empty())));
         // status list credentials are verified without status checking, so a list cannot loop
@@ -233,6 +238,7 @@ public final class Verifier {
         private int documentCacheSize = 64;
         private Duration documentCacheTtl = Duration.ofMinutes(5);
         private boolean trustEmbeddedJwk;
+        private boolean allowUnboundFragmentKeys;
         private @Nullable StatusCheck statusCheck;
         private Duration canonicalizationTimeout = DataIntegrity.Settings.DEFAULT_TIMEOUT;
         private boolean validation = true;
@@ -300,7 +306,9 @@ public final class Verifier {
 
         /**
          * @param resolver resolves proof verification methods and JWT key ids (default: the
-         *     built-in resolver over this builder's fetcher, with the 1EdTech fragment convention)
+         *     built-in resolver over this builder's fetcher; it also decodes keys written in URL
+         *     fragments, which the key-binding check refuses unless
+         *     {@link #allowUnboundFragmentKeys(boolean)} is on)
          * @return this builder
          */
         public Builder keyResolver(KeyResolver resolver) {
@@ -364,6 +372,31 @@ public final class Verifier {
          */
         public Builder trustEmbeddedJwk(boolean trust) {
             this.trustEmbeddedJwk = trust;
+            return this;
+        }
+
+        /**
+         * Whether a key written in the fragment of the issuer's http(s) URL (the 1EdTech convention
+         * {@code https://issuer.example/issuers/1#z6Mk...}, as a proof {@code verificationMethod} or
+         * a JWT {@code kid} of {@code #z6Mk...}) is accepted with a {@code key-binding} warning when
+         * the issuer's own document was not read or does not list it. Off by default, and then such
+         * a key fails the {@code key-binding} check: <strong>anyone can write any key into a URL
+         * fragment</strong>, so with this on, whoever holds any key can issue credentials in the name
+         * of any https issuer. Turn it on only to reproduce the 1EdTech validator's verdicts (its
+         * fixtures rely on it), never to decide who issued a credential. With a {@link #fetcher}
+         * that reaches the issuer, a key its document lists under {@code assertionMethod} binds
+         * without this option. Keys in the fragment of a DID URL never bind: only the DID
+         * document speaks for a DID.
+         *
+         * <pre>{@code
+         * Verifier legacy = Verifier.builder().allowUnboundFragmentKeys(true).build();
+         * }</pre>
+         *
+         * @param allow true to downgrade the failure to a warning
+         * @return this builder
+         */
+        public Builder allowUnboundFragmentKeys(boolean allow) {
+            this.allowUnboundFragmentKeys = allow;
             return this;
         }
 

@@ -36,13 +36,21 @@ class IssuerRoundTripTest {
         String vm = HTTPS_ISSUER + "#rsa-1";
         String controller = "{\"id\":\"" + HTTPS_ISSUER + "\",\"verificationMethod\":[{\"id\":\"" + vm
                 + "\",\"type\":\"JsonWebKey\",\"controller\":\"" + HTTPS_ISSUER + "\",\"publicKeyJwk\":"
-                + rsa.publicKey().toJwk() + "}]}";
+                + rsa.publicKey().toJwk() + "}],\"assertionMethod\":[\"" + vm + "\"]}";
         KeyResolver resolver = KeyResolver.builder().controllerDocument(controller).build();
         String jwt = Issuer.with(rsa).verificationMethod(vm).build().signJwt(credential(HTTPS_ISSUER));
         VerificationReport r = Verifier.builder().clock(CLOCK).keyResolver(resolver).build().verify(jwt);
         assertThat(r.isValid()).as(r.toString()).isTrue();
         assertThat(r.check("proof").orElseThrow().message()).contains("RS256");
         assertThat(r.check("key-binding").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+
+        // the same document without assertionMethod does not authorise the key to issue credentials
+        String authenticationOnly = controller.replace("\"assertionMethod\"", "\"authentication\"");
+        VerificationReport notForCredentials = Verifier.builder().clock(CLOCK)
+                .keyResolver(KeyResolver.builder().controllerDocument(authenticationOnly).build()).build().verify(jwt);
+        assertThat(notForCredentials.check("key-binding").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(notForCredentials.check("key-binding").orElseThrow().message()).contains("assertionMethod");
+        assertThat(notForCredentials.isValid()).isFalse();
     }
 
     @Test

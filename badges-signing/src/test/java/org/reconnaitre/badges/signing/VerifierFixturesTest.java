@@ -34,7 +34,12 @@ import org.reconnaitre.badges.testing.SharedData;
  * lists come from the manifest's {@code urlMap} through {@link Fetcher#offline} and are read by
  * {@link StatusListCheck} (an unreachable list is a warning); keys in the JWT
  * {@code jwk} header are accepted with a key-binding warning ({@code trustEmbeddedJwk}), which is
- * what the 1EdTech validator does for {@code simple-jwt.png}.
+ * what the 1EdTech validator does for {@code simple-jwt.png}; and keys written in the fragment of the
+ * issuer's URL ({@code https://issuer#z6Mk...}, the convention most 1EdTech fixtures are signed with)
+ * are accepted with a key-binding warning ({@code allowUnboundFragmentKeys}). Both options are off by
+ * default, and then these fixtures fail key-binding
+ * ({@link #byDefaultFragmentKeyFixturesFailKeyBinding}). Fixtures whose issuer id cannot be resolved
+ * ({@code urn:uuid:}) fail key-binding in every set-up ({@link #UNBOUND_ISSUER}).
  */
 class VerifierFixturesTest {
     static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
@@ -51,6 +56,22 @@ class VerifierFixturesTest {
                         + " offline the key from the DID URL fragment is rightly not trusted");
         NOT_REACHABLE.put("fixtures/dcc/v2/didWeb/v2didWebWithValidStatus.json",
                 "valid only with the did:web DID document at digitalcredentials.github.io (online only)");
+    }
+
+    /**
+     * Fixtures the manifest calls valid whose issuer id is a {@code urn:uuid:}: no document can be
+     * resolved for it, so no key can be tied to it and this verifier fails key-binding, whatever the
+     * options (stricter than the 1EdTech validator, on purpose).
+     */
+    static final Map<String, String> UNBOUND_ISSUER = new LinkedHashMap<>();
+
+    static {
+        UNBOUND_ISSUER.put("fixtures/1edtech-validator/ob30/simple-did-key-method.json",
+                "issuer urn:uuid:6f2e33e5-..., signed with a did:key that nothing ties to it");
+        UNBOUND_ISSUER.put("fixtures/1edtech-validator/clr20/complex.json",
+                "CLR issuer urn:uuid:4ca4a241-..., signed with a did:key that nothing ties to it");
+        UNBOUND_ISSUER.put("fixtures/1edtech-validator/clr20/simple_v1.json",
+                "CLR issuer urn:uuid:4ca4a241-..., signed with a did:key that nothing ties to it");
     }
 
     /** 1EdTech probe that fails → the check of ours that must fail, where both name the same rule. */
@@ -74,6 +95,7 @@ class VerifierFixturesTest {
                 .clock(Clock.fixed(AT, ZoneOffset.UTC))
                 .fetcher(Fetcher.offline(SharedData.urlMap(root, "exact")))
                 .trustEmbeddedJwk(true)
+                .allowUnboundFragmentKeys(true)
                 .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
                 .canonicalizationTimeout(Duration.ofSeconds(60)) // the build machine is shared and slow
                 .build();
@@ -102,7 +124,7 @@ class VerifierFixturesTest {
         JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
         List<String> files = new ArrayList<>();
         manifest.get("fixtures").forEach(f -> files.add(f.get("file").asText()));
-        assertThat(files).containsAll(NOT_REACHABLE.keySet());
+        assertThat(files).containsAll(NOT_REACHABLE.keySet()).containsAll(UNBOUND_ISSUER.keySet());
     }
 
     @TestFactory
@@ -116,7 +138,7 @@ class VerifierFixturesTest {
             if (!inScope(f) || NOT_REACHABLE.containsKey(file)) {
                 continue;
             }
-            String expected = expected(f);
+            String expected = UNBOUND_ISSUER.containsKey(file) ? "unbound-issuer" : expected(f);
             String probe = f.get("expected").path("check").asText("");
             tests.add(DynamicTest.dynamicTest(file + " -> " + expected, () -> {
                 VerificationReport r = verifier.verify(Files.readAllBytes(root.resolve(file)));
@@ -136,6 +158,15 @@ class VerifierFixturesTest {
                         assertThat(r.check("proof").orElseThrow().outcome()).as(r.toString()).isEqualTo(CheckOutcome.PASSED);
                         assertThat(r.check("schema").orElseThrow().outcome()).as(r.toString()).isEqualTo(CheckOutcome.FAILED);
                         assertThat(r.check("schema").orElseThrow().message()).contains("CONTEXT");
+                    }
+                    case "unbound-issuer" -> {
+                        assertThat(r.isValid()).as(r.toString()).isFalse();
+                        // the key is either resolved and not tied to the issuer, or (urn:...#z6Mk...) not resolvable at all
+                        CheckResult binding = r.check("key-binding").orElseThrow();
+                        CheckResult proof = r.check("proof").orElseThrow();
+                        assertThat(binding.outcome() == CheckOutcome.FAILED && binding.message().contains("cannot be resolved")
+                                || proof.outcome() == CheckOutcome.FAILED && proof.message().contains("only did:key, did:web"))
+                                .as(r.toString()).isTrue();
                     }
                     case "invalid" -> {
                         assertThat(r.isValid()).as(r.toString()).isFalse();
@@ -173,6 +204,44 @@ class VerifierFixturesTest {
         // the endorsements of complete.json use the misspelt cryptosuite "eddsa-rdf-2022"
         assertThat(r.endorsements()).allSatisfy(e -> assertThat(e.check("proof").orElseThrow().message()).contains("eddsa-rdf-2022"));
         assertThat(r.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
+    }
+
+    /**
+     * The fixtures that the lenient set-up accepts only through the fragment-key convention fail
+     * key-binding with the default options: nothing but the URL vouches for their keys.
+     */
+    @Test
+    void byDefaultFragmentKeyFixturesFailKeyBinding() throws Exception {
+        Path root = SharedData.openbadges();
+        JsonNode manifest = Json.parse(Files.readString(root.resolve("manifest.json")));
+        Verifier lenient = verifier(root);
+        Verifier strict = Verifier.builder()
+                .clock(Clock.fixed(AT, ZoneOffset.UTC))
+                .fetcher(Fetcher.offline(SharedData.urlMap(root, "exact")))
+                .trustEmbeddedJwk(true)
+                .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
+                .canonicalizationTimeout(Duration.ofSeconds(60))
+                .build();
+        int fragmentKeyed = 0;
+        for (JsonNode f : manifest.get("fixtures")) {
+            String file = f.get("file").asText();
+            if (!inScope(f) || NOT_REACHABLE.containsKey(file)) {
+                continue;
+            }
+            VerificationReport r = lenient.verify(Files.readAllBytes(root.resolve(file)));
+            CheckResult binding = r.check("key-binding").orElse(null);
+            if (binding == null || binding.outcome() != CheckOutcome.WARNING
+                    || !binding.message().contains("allowUnboundFragmentKeys")) {
+                continue;
+            }
+            fragmentKeyed++;
+            VerificationReport byDefault = strict.verify(Files.readAllBytes(root.resolve(file)));
+            assertThat(byDefault.check("key-binding").orElseThrow().outcome()).as(file + ": " + byDefault)
+                    .isEqualTo(CheckOutcome.FAILED);
+            assertThat(byDefault.check("key-binding").orElseThrow().message()).as(file).contains("allowUnboundFragmentKeys");
+            assertThat(byDefault.isValid()).as(file).isFalse();
+        }
+        assertThat(fragmentKeyed).as("fixtures signed with a fragment key").isGreaterThan(5);
     }
 
     @Test

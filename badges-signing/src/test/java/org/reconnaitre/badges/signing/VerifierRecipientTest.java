@@ -89,6 +89,12 @@ class VerifierRecipientTest {
                 .verify(byId)).outcome()).isEqualTo(CheckOutcome.PASSED);
         assertThat(recipient(VERIFIER.forRecipient(ExpectedRecipient.did("did:example:EBFEB1F712EBC6F1C276E12EC21"))
                 .verify(byId)).outcome()).as("ids are compared exactly").isEqualTo(CheckOutcome.FAILED);
+        // a URL subject id is compared as RFC 3986 says: scheme and host case and the default port do not matter
+        String byUrl = signed(credential(DID).replace("did:example:ebfeb1f712ebc6f1c276e12ec21", "https://Learners.Example:443/alice"));
+        assertThat(recipient(VERIFIER.forRecipient(ExpectedRecipient.url("https://learners.example/alice")).verify(byUrl))
+                .outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(recipient(VERIFIER.forRecipient(ExpectedRecipient.url("https://learners.example/Alice")).verify(byUrl))
+                .outcome()).as("the path is case-sensitive").isEqualTo(CheckOutcome.FAILED);
         String mailto = signed(credential(DID).replace("did:example:ebfeb1f712ebc6f1c276e12ec21", "mailto:Carol@Example.org"));
         assertThat(recipient(VERIFIER.forRecipient(ExpectedRecipient.email("carol@example.org")).verify(mailto)).outcome())
                 .isEqualTo(CheckOutcome.PASSED);
@@ -122,6 +128,7 @@ class VerifierRecipientTest {
         for (var bad : new org.assertj.core.api.ThrowableAssert.ThrowingCallable[] {
                 () -> ExpectedRecipient.email("not-an-address"), () -> ExpectedRecipient.url("ftp://x.example/"),
                 () -> ExpectedRecipient.telephone("call me"), () -> ExpectedRecipient.did("did:nomethod"),
+                () -> ExpectedRecipient.did("did:EXAMPLE:123"), () -> ExpectedRecipient.did("did:example:"),
                 () -> ExpectedRecipient.id("relative/path"), () -> ExpectedRecipient.email(" ")}) {
             assertThatThrownBy(bad).isInstanceOf(BadgeException.class)
                     .extracting(e -> ((BadgeException) e).code()).isEqualTo(BadgeException.Code.INVALID_DOCUMENT);

@@ -92,8 +92,9 @@ class VerifierTamperTest {
     @MethodSource("tampers")
     void theSignedFixtureFailsAfter(String what, Consumer<ObjectNode> tamper) throws Exception {
         Path file = SharedData.openbadges().resolve("fixtures/1edtech-validator/ob30/simple.json");
+        // simple.json is signed with a key in the issuer URL's fragment: valid only with the 1EdTech leniency
         Verifier at2026 = Verifier.builder().clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .canonicalizationTimeout(Duration.ofSeconds(60)).build();
+                .allowUnboundFragmentKeys(true).canonicalizationTimeout(Duration.ofSeconds(60)).build();
         ObjectNode c = (ObjectNode) Json.parse(Files.readString(file));
         assertThat(at2026.verify(Json.write(c)).isValid()).isTrue();
         tamper.accept(c);

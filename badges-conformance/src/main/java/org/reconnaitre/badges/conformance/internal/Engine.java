@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,7 @@ import org.reconnaitre.badges.signing.VerificationMethod;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
 import org.reconnaitre.badges.signing.internal.did.DidWeb;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 
 /** Runs the conformance rules. Immutable and thread-safe once built. */
 public final class Engine {
@@ -65,7 +67,7 @@ public final class Engine {
 
     /** Builds the engine from the kit's settings. */
     public Engine(Clock clock, Fetcher fetcher, @Nullable KeyResolver keyResolver, @Nullable VerificationKey expectedKey,
-            @Nullable String expectedRecipient, @Nullable String expectedSuite, boolean robustness, boolean trustEmbeddedJwk,
+            @Nullable String expectedRecipient, @Nullable String expectedSuite, boolean robustness, boolean trustEmbeddedJwk, boolean allowUnboundFragmentKeys,
             Verifier.@Nullable StatusCheck statusCheck, @Nullable Duration timeout) {
         this.fetcher = fetcher;
         KeyResolver base = keyResolver != null ? keyResolver : KeyResolver.builder().fetcher(fetcher).build();
@@ -74,7 +76,8 @@ public final class Engine {
         this.typedRecipient = expectedRecipient == null ? null : typed(expectedRecipient);
         this.expectedSuite = expectedSuite;
         this.robustness = robustness;
-        Verifier.Builder vb = Verifier.builder().clock(clock).fetcher(fetcher).keyResolver(resolver).trustEmbeddedJwk(trustEmbeddedJwk);
+        Verifier.Builder vb = Verifier.builder().clock(clock).fetcher(fetcher).keyResolver(resolver).trustEmbeddedJwk(trustEmbeddedJwk)
+                .allowUnboundFragmentKeys(allowUnboundFragmentKeys);
         if (statusCheck != null) {
             vb.statusCheck(statusCheck);
         }
@@ -215,14 +218,8 @@ public final class Engine {
             return;
         }
         checked.add(ConformanceRules.ISSUER_KEY);
+        // the issuer profile embedded in the credential is written by the signer: it never vouches for a key
         KeyResolver r = resolver;
-        if (issuer.isObject()) {
-            try {
-                r = resolver.withControllerDocuments(List.of(Json.write(issuer)));
-            } catch (BadgeException e) {
-                r = resolver;
-            }
-        }
         for (int i = 0; i < proofs.size(); i++) {
             String path = doc.path(PROOF).isArray() ? "/proof/" + i + "/verificationMethod" : "/proof/verificationMethod";
             String vmUrl = proofs.get(i).path("verificationMethod").asText("");
@@ -232,16 +229,23 @@ public final class Engine {
             }
             try {
                 VerificationMethod vm = r.resolve(vmUrl);
-                if (!vm.controller().equals(issuerId)) {
-                    // a DID's keys are controlled by the DID: a mismatch is definite; another issuer id
-                    // (urn:uuid, an unreadable profile) leaves the binding undecided, as the verifier says
-                    boolean definite = issuerId.startsWith("did:");
-                    out.add(new Violation(ConformanceRules.ISSUER_KEY, definite ? Severity.ERROR : Severity.WARNING, path,
-                            "The key " + vmUrl + " is controlled by " + vm.controller() + ", not by the issuer " + issuerId
-                                    + (definite ? "." : ", and no issuer document ties the key to the issuer.")));
-                } else if (vm.source() == KeySource.URL_FRAGMENT) {
+                Optional<Identifier> issuerParsed = Identifier.tryParse(issuerId);
+                Optional<Identifier> controller = Identifier.tryParse(vm.controller());
+                if (issuerParsed.isEmpty()) {
+                    out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.ERROR, path, "The issuer id " + issuerId
+                            + " is not a valid identifier, so no key can be tied to it."));
+                } else if (vm.source() == KeySource.URL_FRAGMENT && issuerParsed.equals(controller)) {
                     out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.WARNING, path, "The key " + vmUrl
-                            + " was read from the URL fragment: no issuer document lists it, so strict verifiers will not bind it to the issuer."));
+                            + " was read from the URL fragment: no issuer document lists it, so verifiers (this one by default)"
+                            + " do not bind it to the issuer; publish the issuer's document with the key under assertionMethod."));
+                } else if (!issuerParsed.equals(controller)) {
+                    boolean resolvable = issuerParsed.get().kind() != Identifier.Kind.OTHER;
+                    out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.ERROR, path,
+                            "The key " + vmUrl + " is controlled by " + vm.controller() + ", not by the issuer " + issuerId
+                                    + (resolvable ? "." : ", and the issuer id cannot be resolved to a document that lists it.")));
+                } else if (!vm.isAssertionMethod()) {
+                    out.add(new Violation(ConformanceRules.ISSUER_KEY, Severity.ERROR, path, "The issuer's document lists the key "
+                            + vmUrl + " but not under assertionMethod, so it may not sign credentials."));
                 }
             } catch (BadgeException e) {
                 Severity s = e.code() == BadgeException.Code.FETCH_REFUSED ? Severity.WARNING : Severity.ERROR;
@@ -253,7 +257,15 @@ public final class Engine {
 
     private void resolvable(String issuerId, List<Violation> out) {
         String path = "/issuer";
-        if (issuerId.startsWith("did:key:")) {
+        Identifier issuer;
+        try {
+            issuer = Identifier.parse(issuerId);
+        } catch (IllegalArgumentException e) {
+            out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path, "The issuer id is not a valid"
+                    + " identifier: " + e.getMessage() + "."));
+            return;
+        }
+        if (issuer.isDid("key")) {
             try {
                 DidKey.resolve(issuerId);
             } catch (BadgeException | RuntimeException e) {
@@ -263,18 +275,19 @@ public final class Engine {
             return;
         }
         String url;
-        if (issuerId.startsWith("did:web:")) {
+        if (issuer.isDid("web")) {
             try {
                 url = didWebUrl(issuerId);
             } catch (BadgeException e) {
                 out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path, e.getMessage() + "."));
                 return;
             }
-        } else if (issuerId.startsWith("https://") || issuerId.startsWith("http://")) {
-            url = issuerId;
+        } else if (issuer.isHttp()) {
+            url = issuer.resource();
         } else {
             out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.WARNING, path, "The issuer " + issuerId
-                    + " is neither a did:key, a did:web nor an http(s) URL: many verifiers cannot resolve it."));
+                    + " is neither a did:key, a did:web nor an http(s) URL: no verifier can resolve it, so no key can be"
+                    + " tied to it."));
             return;
         }
         try {
@@ -286,7 +299,7 @@ public final class Engine {
             }
             JsonNode profile = Json.parse(resp.body());
             String id = profile.path("id").asText("");
-            if (!id.equals(issuerId)) {
+            if (!Identifier.same(id, issuerId)) {
                 out.add(new Violation(ConformanceRules.ISSUER_RESOLVABLE, Severity.ERROR, path, "The document at " + url
                         + " has id '" + id + "', not the issuer id " + issuerId + "."));
             }
@@ -306,8 +319,13 @@ public final class Engine {
      * @throws BadgeException {@code INVALID_KEY} for a malformed did:web
      */
     public static String didWebUrl(String did) throws BadgeException {
-        int hash = did.indexOf('#');
-        return DidWeb.documentUrl(hash >= 0 ? did.substring(0, hash) : did).toString();
+        Identifier id;
+        try {
+            id = Identifier.parse(did);
+        } catch (IllegalArgumentException e) {
+            throw new BadgeException(BadgeException.Code.INVALID_KEY, "Malformed did:web: " + e.getMessage());
+        }
+        return DidWeb.documentUrl(id.withoutFragment()).toString();
     }
 
     // ---- recipient ---------------------------------------------------------------------------
@@ -330,10 +348,11 @@ public final class Engine {
             if (lower.startsWith("tel:")) {
                 return ExpectedRecipient.telephone(v.substring("tel:".length()));
             }
-            if (lower.startsWith("did:")) {
+            Optional<Identifier> parsed = Identifier.tryParse(v);
+            if (parsed.isPresent() && parsed.get().isDid()) {
                 return ExpectedRecipient.did(v);
             }
-            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            if (parsed.isPresent() && parsed.get().isHttp()) {
                 return ExpectedRecipient.url(v);
             }
             if (v.indexOf('@') > 0 && v.indexOf(':') < 0) {

@@ -1,91 +1,142 @@
 package org.reconnaitre.badges.signing.internal.did;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.KeySource;
 import org.reconnaitre.badges.signing.VerificationKey;
 import org.reconnaitre.badges.signing.VerificationMethod;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
+import org.reconnaitre.badges.signing.internal.id.InvalidIdentifierException;
 import org.reconnaitre.badges.signing.internal.multiformats.Base58;
 
 /**
- * Finds verification methods in DID documents, controller documents and issuer profiles.
- * Internal. Thread-safe (stateless).
+ * Finds verification methods in DID documents, controller documents and issuer profiles, the way
+ * DID Core and Controlled Identifiers read them:
+ *
+ * <ul>
+ *   <li>the document speaks only for its own {@code id}: a method is found in it only when the
+ *       method id's DID / URL part (without the fragment) is the document id;</li>
+ *   <li>the method's controller is the document id; a method whose own {@code controller} names
+ *       another identifier is returned without any relationship (the document does not control
+ *       it, so it authorises nothing);</li>
+ *   <li>the method's relationships are those under which the document lists it, by reference or
+ *       embedded ({@code assertionMethod}, {@code authentication}, ...).</li>
+ * </ul>
+ * Identifiers are compared with the {@link Identifier} parser, never as strings. Internal.
+ * Thread-safe (stateless).
  */
 public final class ControllerDocuments {
-    private static final String[] RELATIONSHIPS = {
-        "verificationMethod", "assertionMethod", "authentication", "capabilityInvocation", "capabilityDelegation"
-    };
+    /** The verification relationships of DID Core §5.3 / Controlled Identifiers. */
+    public static final List<String> RELATIONSHIPS = List.of(
+            VerificationMethod.ASSERTION_METHOD, "authentication", "capabilityInvocation", "capabilityDelegation",
+            "keyAgreement");
 
     private ControllerDocuments() {}
 
     /**
+     * @return the document's {@code id}, parsed, or empty when it has none or it is not a valid
+     *     identifier
+     */
+    public static Optional<Identifier> id(JsonNode doc) {
+        return doc.isObject() ? Identifier.tryParse(text(doc, "id")) : Optional.empty();
+    }
+
+    /**
      * Looks for the method {@code vmId} in a document.
      *
-     * @return the method, or empty when the document does not list it
+     * @param doc the document (its {@code id} must be set and valid, else nothing is found)
+     * @param vmId the method asked for, as written by the proof or token
+     * @param source how the document was obtained
+     * @return the method, or empty when the document does not list it or is not about it
      * @throws BadgeException {@code INVALID_KEY} when the method is listed but its key is unusable
      */
     public static Optional<VerificationMethod> find(JsonNode doc, String vmId, KeySource source) throws BadgeException {
-        if (!doc.isObject()) {
+        Optional<Identifier> docId = id(doc);
+        Optional<Identifier> wanted = Identifier.tryParse(vmId);
+        if (docId.isPresent() && wanted.isPresent() && docId.get().equals(wanted.get()) && looksLikeMethod(doc)
+                && docId.get().fragment().isPresent()) {
+            // a stand-alone key document (a caller-supplied Multikey with its own id): it names its
+            // controller, but no controller document lists it, so it is given no relationship
+            String declared = text(doc, "controller");
+            String controller = Identifier.tryParse(declared).map(Identifier::toString).orElse(docId.get().resource());
+            return Optional.of(toMethod(doc, vmId, controller, source, Set.of()));
+        }
+        if (docId.isEmpty() || wanted.isEmpty() || !wanted.get().sameResource(docId.get().withoutFragment())
+                || docId.get().fragment().isPresent()) {
             return Optional.empty();
         }
-        String docId = text(doc, "id");
-        if (vmId.equals(docId) && looksLikeMethod(doc)) {
-            return Optional.of(toMethod(doc, vmId, docId, docId, source));
+        Identifier base = docId.get();
+        Identifier target = wanted.get();
+        JsonNode method = null;
+        if (target.equals(base) && looksLikeMethod(doc)) {
+            method = doc;
         }
-        for (String rel : RELATIONSHIPS) {
-            JsonNode list = doc.get(rel);
-            if (list == null) {
-                continue;
+        List<String> lists = new ArrayList<>();
+        lists.add("verificationMethod");
+        lists.addAll(RELATIONSHIPS);
+        for (String rel : lists) {
+            if (method != null) {
+                break;
             }
-            Iterable<JsonNode> items = list.isArray() ? list : List.of(list);
-            for (JsonNode item : items) {
-                if (!item.isObject()) {
-                    continue;
-                }
-                String id = absolute(text(item, "id"), docId);
-                if (vmId.equals(id)) {
-                    return Optional.of(toMethod(item, vmId, docId, docId, source));
+            for (JsonNode item : items(doc, rel)) {
+                if (item.isObject() && target.equals(resolve(text(item, "id"), base))) {
+                    method = item;
+                    break;
                 }
             }
         }
-        return Optional.empty();
+        if (method == null) {
+            return Optional.empty();
+        }
+        Set<String> relationships = new LinkedHashSet<>();
+        String declared = method == doc ? null : text(method, "controller");
+        boolean controlled = declared == null || base.equals(Identifier.tryParse(declared).orElse(null));
+        if (controlled) {
+            for (String rel : RELATIONSHIPS) {
+                for (JsonNode item : items(doc, rel)) {
+                    String ref = item.isTextual() ? item.asText() : item.isObject() ? text(item, "id") : null;
+                    if (target.equals(resolve(ref, base))) {
+                        relationships.add(rel);
+                    }
+                }
+            }
+        }
+        return Optional.of(toMethod(method, vmId, base.toString(), source, relationships));
     }
 
-    /** @return every method id listed under a relationship (strings and embedded objects) */
-    public static List<String> relationship(JsonNode doc, String rel) {
-        List<String> out = new ArrayList<>();
-        String docId = text(doc, "id");
+    private static Iterable<JsonNode> items(JsonNode doc, String rel) {
         JsonNode list = doc.get(rel);
-        if (list == null) {
-            return out;
+        if (list == null || list.isNull()) {
+            return List.of();
         }
-        for (JsonNode item : list.isArray() ? list : List.of(list)) {
-            String id = item.isTextual() ? item.asText() : text(item, "id");
-            String abs = absolute(id, docId);
-            if (abs != null) {
-                out.add(abs);
-            }
+        return list.isArray() ? list : List.of(list);
+    }
+
+    private static @Nullable Identifier resolve(@Nullable String ref, Identifier base) {
+        if (ref == null) {
+            return null;
         }
-        return out;
+        try {
+            return Identifier.resolve(ref, base);
+        } catch (InvalidIdentifierException e) {
+            return null;
+        }
     }
 
     private static boolean looksLikeMethod(JsonNode n) {
         return n.has("publicKeyMultibase") || n.has("publicKeyJwk") || n.has("publicKeyBase58");
     }
 
-    static VerificationMethod toMethod(JsonNode vm, String vmId, @Nullable String docId, @Nullable String fallbackController,
-            KeySource source) throws BadgeException {
+    static VerificationMethod toMethod(JsonNode vm, String vmId, String controller, KeySource source,
+            Set<String> relationships) throws BadgeException {
         String type = typeOf(vm);
-        String controller = text(vm, "controller");
-        if (controller == null) {
-            controller = fallbackController != null ? fallbackController : stripFragment(vmId);
-        }
         VerificationKey key;
         if (vm.hasNonNull("publicKeyJwk")) {
             JsonNode jwk = vm.get("publicKeyJwk");
@@ -107,7 +158,7 @@ public final class ControllerDocuments {
             throw new BadgeException(BadgeException.Code.INVALID_KEY, "Verification method " + vmId + " of type '"
                     + type + "' has no publicKeyMultibase or publicKeyJwk");
         }
-        return new VerificationMethod(vmId, type, controller, key, source);
+        return new VerificationMethod(vmId, type, controller, key, source, relationships);
     }
 
     private static String typeOf(JsonNode vm) {
@@ -124,27 +175,5 @@ public final class ControllerDocuments {
     static @Nullable String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v != null && v.isTextual() ? v.asText() : null;
-    }
-
-    static @Nullable String absolute(@Nullable String id, @Nullable String base) {
-        if (id == null) {
-            return null;
-        }
-        if (id.startsWith("#") && base != null) {
-            return stripFragment(base) + id;
-        }
-        if (base != null && !id.contains(":") && base.startsWith("http")) {
-            try {
-                return URI.create(base).resolve(id).toString();
-            } catch (IllegalArgumentException e) {
-                return id;
-            }
-        }
-        return id;
-    }
-
-    static String stripFragment(String url) {
-        int i = url.indexOf('#');
-        return i < 0 ? url : url.substring(0, i);
     }
 }

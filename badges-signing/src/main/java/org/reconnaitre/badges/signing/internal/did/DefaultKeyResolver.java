@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.Fetcher;
@@ -17,6 +18,8 @@ import org.reconnaitre.badges.signing.KeyResolver;
 import org.reconnaitre.badges.signing.KeySource;
 import org.reconnaitre.badges.signing.VerificationKey;
 import org.reconnaitre.badges.signing.VerificationMethod;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
+import org.reconnaitre.badges.signing.internal.id.InvalidIdentifierException;
 
 /**
  * The built-in {@link KeyResolver}. Immutable configuration; the cache is a bounded LRU map guarded
@@ -88,39 +91,48 @@ public final class DefaultKeyResolver implements KeyResolver {
             throw new BadgeException(BadgeException.Code.INVALID_KEY,
                     "Unusable verification method URL (empty, too long or containing spaces)");
         }
+        Identifier id;
+        try {
+            id = Identifier.parse(url);
+        } catch (InvalidIdentifierException e) {
+            throw new BadgeException(BadgeException.Code.INVALID_KEY, "Unusable verification method URL: " + e.getMessage());
+        }
+        String key = id.toString();
         if (cache != null) {
-            VerificationMethod hit = cache.get(url);
+            VerificationMethod hit = cache.get(key);
             if (hit != null) {
-                return hit;
+                return hit.id().equals(url) ? hit : withId(hit, url);
             }
         }
-        VerificationMethod vm = resolveUncached(url);
+        VerificationMethod vm = resolveUncached(url, id);
         if (cache != null) {
-            cache.put(url, vm);
+            cache.put(key, vm);
         }
         return vm;
     }
 
-    private VerificationMethod resolveUncached(String url) throws BadgeException {
+    private static VerificationMethod withId(VerificationMethod vm, String id) {
+        return new VerificationMethod(id, vm.type(), vm.controller(), vm.key(), vm.source(), vm.relationships());
+    }
+
+    private VerificationMethod resolveUncached(String url, Identifier id) throws BadgeException {
         for (JsonNode doc : documents) {
             Optional<VerificationMethod> vm = ControllerDocuments.find(doc, url, KeySource.CONTROLLER_DOCUMENT);
             if (vm.isPresent()) {
                 return vm.get();
             }
         }
-        if (url.startsWith("did:key:")) {
-            return DidKey.resolve(url).verificationMethods().get(0);
+        if (id.isDid("key")) {
+            VerificationMethod vm = DidKey.resolve(url).verificationMethods().get(0);
+            return withId(vm, url);
         }
         BadgeException failure;
-        if (url.startsWith("did:web:")) {
-            String did = ControllerDocuments.stripFragment(url);
+        if (id.isDid("web")) {
+            Identifier did = id.withoutFragment();
             URI docUrl = DidWeb.documentUrl(did);
             try {
                 JsonNode doc = fetchJson(docUrl);
-                if (!did.equals(ControllerDocuments.text(doc, "id"))) {
-                    throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT,
-                            "The DID document at " + docUrl + " is not about " + did + " (its id differs)");
-                }
+                requireAbout(doc, did, docUrl);
                 return ControllerDocuments.find(doc, url, KeySource.DID_WEB).orElseThrow(() -> new BadgeException(
                         BadgeException.Code.INVALID_DOCUMENT, "The DID document of " + did + " has no method " + url));
             } catch (BadgeException e) {
@@ -129,15 +141,17 @@ public final class DefaultKeyResolver implements KeyResolver {
                 }
                 failure = e;
             }
-        } else if (url.startsWith("https://") || url.startsWith("http://")) {
+        } else if (id.isHttp()) {
+            Identifier document = id.withoutFragment();
             URI docUrl;
             try {
-                docUrl = URI.create(ControllerDocuments.stripFragment(url));
+                docUrl = URI.create(document.toString());
             } catch (IllegalArgumentException e) {
                 throw new BadgeException(BadgeException.Code.INVALID_KEY, "Malformed verification method URL: " + e.getMessage());
             }
             try {
                 JsonNode doc = fetchJson(docUrl);
+                requireAbout(doc, document, docUrl);
                 return ControllerDocuments.find(doc, url, KeySource.CONTROLLER_DOCUMENT).orElseThrow(() -> new BadgeException(
                         BadgeException.Code.INVALID_DOCUMENT, "The document at " + docUrl + " has no verification method " + url));
             } catch (BadgeException e) {
@@ -150,26 +164,43 @@ public final class DefaultKeyResolver implements KeyResolver {
             failure = new BadgeException(BadgeException.Code.INVALID_KEY, "Cannot resolve verification method "
                     + abbreviate(url) + ": only did:key, did:web and http(s) URLs are supported");
         }
-        Optional<VerificationMethod> fromFragment = fragmentKeys ? fragmentKey(url) : Optional.empty();
+        Optional<VerificationMethod> fromFragment = fragmentKeys ? fragmentKey(url, id) : Optional.empty();
         if (fromFragment.isPresent()) {
             return fromFragment.get();
         }
         throw failure;
     }
 
-    /** The 1EdTech compatibility mode: {@code controller#publicKeyMultibase}. */
-    private static Optional<VerificationMethod> fragmentKey(String url) {
-        int hash = url.indexOf('#');
-        if (hash <= 0 || hash == url.length() - 1) {
-            return Optional.empty();
+    /**
+     * A fetched document speaks only for the identifier it was fetched for: its {@code id} must be
+     * that DID or URL (compared parsed), else the whole document is refused.
+     */
+    private static void requireAbout(JsonNode doc, Identifier expected, URI docUrl) throws BadgeException {
+        String declared = ControllerDocuments.text(doc, "id");
+        Optional<Identifier> docId = Identifier.tryParse(declared);
+        if (docId.isEmpty() || !docId.get().equals(expected)) {
+            throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT, "The document at " + docUrl + " is not about "
+                    + expected + " (its id is " + (declared == null ? "missing" : "'" + abbreviate(declared) + "'")
+                    + "), so none of its keys can speak for " + expected);
         }
-        String controller = url.substring(0, hash);
-        if (!controller.contains(":")) {
+    }
+
+    /**
+     * The 1EdTech compatibility mode: {@code https://issuer#publicKeyMultibase}. The key is decoded
+     * from the fragment and no document vouches for it: it has no relationship, and the controller
+     * is only what the URL says. For a DID URL or another URI ({@code urn:...#z6Mk...}) the key is
+     * returned too, so that the signature can be checked and the key-binding check can say why it is
+     * refused (only its DID document speaks for a DID; nothing speaks for a urn).
+     */
+    private static Optional<VerificationMethod> fragmentKey(String url, Identifier id) {
+        Optional<String> fragment = id.fragment();
+        if (fragment.isEmpty() || fragment.get().isEmpty()) {
             return Optional.empty();
         }
         try {
-            VerificationKey key = VerificationKey.fromMultikey(url.substring(hash + 1));
-            return Optional.of(new VerificationMethod(url, "Multikey", controller, key, KeySource.URL_FRAGMENT));
+            VerificationKey key = VerificationKey.fromMultikey(fragment.get());
+            return Optional.of(new VerificationMethod(url, "Multikey", id.resource(), key, KeySource.URL_FRAGMENT,
+                    Set.of()));
         } catch (BadgeException e) {
             return Optional.empty();
         }

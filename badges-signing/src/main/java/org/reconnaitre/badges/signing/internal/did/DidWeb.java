@@ -1,59 +1,57 @@
 package org.reconnaitre.badges.signing.internal.did;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
+import org.reconnaitre.badges.signing.internal.id.InvalidIdentifierException;
 
-/** did:web identifier → DID document URL (did:web spec §3.2). Internal. Thread-safe. */
+/**
+ * did:web identifier → DID document URL (did:web spec §3.2, "Read"). The DID is checked by the
+ * {@link Identifier} parser (DID Core syntax plus the did:web rules: a DNS host, lowercased, with no
+ * trailing dot; an optional {@code %3A} port; non-empty path segments without {@code .}/{@code ..}).
+ * Internal. Thread-safe.
+ */
 public final class DidWeb {
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?");
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=@%-]{1,255}");
-
     private DidWeb() {}
 
     /**
-     * @param did a did:web DID (no fragment)
+     * @param did a did:web DID (no path, query or fragment)
      * @return the https URL of its DID document
      * @throws BadgeException {@code INVALID_KEY} when the DID is malformed
      */
     public static URI documentUrl(String did) throws BadgeException {
-        if (!did.startsWith("did:web:") || did.length() > 1024) {
-            throw bad(did, "not a did:web identifier");
+        Identifier id;
+        try {
+            id = Identifier.parse(did);
+        } catch (InvalidIdentifierException e) {
+            throw bad(did, e.getMessage());
         }
-        String[] parts = did.substring("did:web:".length()).split(":", -1);
-        String host = decode(did, parts[0]);
-        if (!HOST.matcher(host).matches()) {
-            throw bad(did, "invalid host '" + parts[0] + "'");
+        return documentUrl(id);
+    }
+
+    /**
+     * @param did a parsed did:web DID (no path, query or fragment)
+     * @return the https URL of its DID document
+     * @throws BadgeException {@code INVALID_KEY} when it is not a bare did:web DID
+     */
+    public static URI documentUrl(Identifier did) throws BadgeException {
+        if (!did.isDid("web") || !did.isBareDid()) {
+            throw bad(did.toString(), "not a did:web DID (without path, query or fragment)");
         }
-        StringBuilder url = new StringBuilder("https://").append(host);
+        String[] parts = did.did().orElseThrow().substring("did:web:".length()).split(":", -1);
+        StringBuilder url = new StringBuilder("https://").append(parts[0].replace("%3A", ":"));
         if (parts.length == 1) {
             url.append("/.well-known/did.json");
         } else {
             for (int i = 1; i < parts.length; i++) {
-                String seg = parts[i];
-                String decoded = decode(did, seg);
-                if (!SEGMENT.matcher(seg).matches() || decoded.equals(".") || decoded.equals("..")
-                        || decoded.contains("/") || decoded.contains("?") || decoded.contains("#")) {
-                    throw bad(did, "invalid path segment '" + seg + "'");
-                }
-                url.append('/').append(seg);
+                url.append('/').append(parts[i]);
             }
             url.append("/did.json");
         }
         try {
             return URI.create(url.toString());
         } catch (IllegalArgumentException e) {
-            throw bad(did, e.getMessage());
-        }
-    }
-
-    private static String decode(String did, String part) throws BadgeException {
-        try {
-            return URLDecoder.decode(part, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw bad(did, "malformed percent-encoding in '" + part + "'");
+            throw bad(did.toString(), e.getMessage());
         }
     }
 

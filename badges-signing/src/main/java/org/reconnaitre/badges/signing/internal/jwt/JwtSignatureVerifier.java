@@ -9,6 +9,7 @@ import org.reconnaitre.badges.signing.KeySource;
 import org.reconnaitre.badges.signing.KeyType;
 import org.reconnaitre.badges.signing.VerificationKey;
 import org.reconnaitre.badges.signing.VerificationMethod;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 
 /**
  * Finds the key of a VC-JWT and checks its signature over the exact signing input.
@@ -53,7 +54,11 @@ public final class JwtSignatureVerifier {
         VerificationMethod fromKid = null;
         String kidProblem = null;
         if (kid != null) {
-            String url = kid.startsWith("#") && issuerId != null ? issuerId + kid : kid;
+            String url = kid;
+            if (kid.startsWith("#") && issuerId != null) {
+                // a relative kid names a key in the issuer's own document: resolved against the parsed issuer id
+                url = Identifier.tryParse(issuerId).map(i -> i.resource() + kid).orElse(kid);
+            }
             try {
                 fromKid = resolver.resolve(url);
             } catch (BadgeException | RuntimeException e) {
@@ -80,7 +85,7 @@ public final class JwtSignatureVerifier {
             chosen = new Verified(embedded, null, "the JWT header \"jwk\"");
         } else if (kidProblem != null) {
             throw new JwtException("proof", kidProblem);
-        } else if (issuerId != null && issuerId.startsWith("did:")) {
+        } else if (issuerId != null && Identifier.tryParse(issuerId).map(Identifier::isDid).orElse(false)) {
             try {
                 VerificationMethod vm = resolver.resolve(issuerId);
                 chosen = new Verified(vm.key(), vm, issuerId);

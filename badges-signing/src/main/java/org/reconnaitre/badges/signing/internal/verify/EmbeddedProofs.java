@@ -40,7 +40,8 @@ final class EmbeddedProofs {
             if (p.valid()) {
                 VerificationMethod vm = p.verificationMethod().orElse(null);
                 if (vm != null) {
-                    ctx.signers.add(new VerificationContext.Signer(vm.id(), vm.controller(), vm.source(), vm.key()));
+                    ctx.signers.add(new VerificationContext.Signer(vm.id(), vm.controller(), vm.source(), vm.key(),
+                            vm.isAssertionMethod()));
                 }
                 passes.add(name + " by " + p.verificationMethodId());
                 for (String w : p.warnings()) {

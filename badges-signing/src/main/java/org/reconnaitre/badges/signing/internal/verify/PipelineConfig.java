@@ -19,19 +19,21 @@ import org.reconnaitre.badges.signing.Verifier;
  * @param keyResolver resolves verification methods and JWT key ids
  * @param maxEndorsementDepth how deep endorsements (and CLR nested credentials) are followed
  * @param trustEmbeddedJwk whether a self-asserted JWT {@code jwk} is a warning instead of a failure
+ * @param allowUnboundFragmentKeys whether a key read only from an http(s) issuer URL's fragment (the
+ *     1EdTech convention) is a key-binding warning instead of a failure
  * @param statusCheck the caller's credential status checker, or null for the built-in behaviour
  * @param dataIntegrity JSON-LD budget and context source for embedded proofs
  * @param validator schema and data-model validation (the engine of the model's {@code Validator}, so that
  *     the parsed credential is validated as it is), or null when turned off
  */
 public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
-        KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk,
+        KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk, boolean allowUnboundFragmentKeys,
         Verifier.@Nullable StatusCheck statusCheck, DataIntegrity.Settings dataIntegrity,
         @Nullable Engine validator) {
 
     /** @return the same settings without a status check (for verifying status list credentials) */
     public PipelineConfig withoutStatusCheck() {
         return new PipelineConfig(clock, clockSkew, fetcher, fetcherConfigured, keyResolver, maxEndorsementDepth,
-                trustEmbeddedJwk, null, dataIntegrity, validator);
+                trustEmbeddedJwk, allowUnboundFragmentKeys, null, dataIntegrity, validator);
     }
 }

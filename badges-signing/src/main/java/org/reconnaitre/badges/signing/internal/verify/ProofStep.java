@@ -27,7 +27,8 @@ final class ProofStep implements Step {
             try {
                 JwtSignatureVerifier.Verified v = JwtSignatureVerifier.verify(jws, ctx.config.keyResolver(), ctx.issuerId());
                 ctx.signers.add(new VerificationContext.Signer(v.reference(),
-                        v.method() == null ? null : v.method().controller(), v.source(), v.key()));
+                        v.method() == null ? null : v.method().controller(), v.source(), v.key(),
+                        v.method() != null && v.method().isAssertionMethod()));
                 String alg = JsonNodes.text(jws.header().get("alg"));
                 String message = "The JWT signature (" + alg + ") is valid with the key from " + v.reference() + "." + note;
                 if (note.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 import org.reconnaitre.badges.signing.internal.ob2.Ob2Recipient;
 
 /**
@@ -97,7 +98,8 @@ final class RecipientStep implements Step {
         return switch (expected.type()) {
             case EMAIL -> id.strip().equalsIgnoreCase("mailto:" + want);
             case TELEPHONE -> id.strip().replaceAll("[\\s().-]", "").equals("tel:" + want);
-            default -> id.equals(want);
+            // a DID, URL or other URI: the same identifier per DID Core / RFC 3986 (both must be valid)
+            default -> Identifier.same(id, want);
         };
     }
 

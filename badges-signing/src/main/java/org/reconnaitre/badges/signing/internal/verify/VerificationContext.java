@@ -24,11 +24,15 @@ public final class VerificationContext {
      * A key that checked a signature.
      *
      * @param reference how the key was named (verification method URL, kid, "jwk header")
-     * @param controller the controller of the verification method, or null for an embedded key
+     * @param controller the controller of the verification method (the id of the document it was
+     *     read from), or null for an embedded key
      * @param source how the key was obtained
      * @param key the key
+     * @param assertionMethod whether the controller's document lists the method under
+     *     {@code assertionMethod}
      */
-    public record Signer(String reference, @Nullable String controller, KeySource source, VerificationKey key) {}
+    public record Signer(String reference, @Nullable String controller, KeySource source, VerificationKey key,
+            boolean assertionMethod) {}
 
     final PipelineConfig config;
     final Instant now;

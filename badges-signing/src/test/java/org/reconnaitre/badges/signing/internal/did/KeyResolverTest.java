@@ -27,8 +27,12 @@ class KeyResolverTest {
                 .isEqualTo("https://example.com:8443/users/alice/did.json");
         assertThat(DidWeb.documentUrl("did:web:digitalcredentials.github.io:dcc-did-web:multikey").toString())
                 .isEqualTo("https://digitalcredentials.github.io/dcc-did-web/multikey/did.json");
+        // the host is a DNS name: its case does not matter; the path's does
+        assertThat(DidWeb.documentUrl("did:web:Example.COM:Users").toString()).isEqualTo("https://example.com/Users/did.json");
         for (String bad : List.of("did:web:", "did:web:exa mple.com", "did:web:example.com:..", "did:web:example.com:a%2Fb",
-                "did:web:user@example.com", "did:key:z6Mk")) {
+                "did:web:user@example.com", "did:key:z6Mk", "did:WEB:example.com", "DID:web:example.com",
+                "did:web:example.com.", "did:web:example..com", "did:web:example.com::a", "did:web:example.com%3A0",
+                "did:web:example.com:%2e%2e", "did:web:example.com#key-1", "did:web:example.com/path")) {
             assertThatThrownBy(() -> DidWeb.documentUrl(bad)).as(bad).isInstanceOf(BadgeException.class);
         }
     }
@@ -72,7 +76,9 @@ class KeyResolverTest {
         assertThat(vm.key()).isEqualTo(key.publicKey());
         assertThat(vm.source()).isEqualTo(KeySource.DID_WEB);
         assertThat(vm.controller()).isEqualTo(did);
+        assertThat(vm.relationships()).containsExactly("assertionMethod");
         assertThat(resolver.resolve(did + "#key-2").key()).isEqualTo(p256.publicKey());
+        assertThat(resolver.resolve(did + "#key-2").isAssertionMethod()).isFalse();
         assertThat(resolver.resolve(did + "#key-1").key()).isEqualTo(key.publicKey());
         assertThat(fetches.get()).isEqualTo(2); // the second key-1 came from the cache
 
@@ -96,6 +102,63 @@ class KeyResolverTest {
                 + key.publicKey().toMultibase() + "\"}]}");
         KeyResolver resolver = KeyResolver.builder().fetcher(Fetcher.offline(Map.of("https://issuer.example/", dir))).build();
         assertThatThrownBy(() -> resolver.resolve("did:web:issuer.example#k")).hasMessageContaining("not about");
+    }
+
+    @Test
+    void theControllerIsTheDocumentNeverTheValueAMethodClaims(@TempDir Path dir) throws Exception {
+        SigningKey key = SigningKey.generate(KeyType.ED25519);
+        Files.createDirectories(dir.resolve(".well-known"));
+        Files.writeString(dir.resolve(".well-known/did.json"), "{\"id\":\"did:web:attacker.example\","
+                + "\"verificationMethod\":[{\"id\":\"did:web:attacker.example#k\",\"type\":\"Multikey\","
+                + "\"controller\":\"did:web:victim.example\",\"publicKeyMultibase\":\"" + key.publicKey().toMultibase() + "\"}],"
+                + "\"assertionMethod\":[\"did:web:attacker.example#k\"]}");
+        KeyResolver resolver = KeyResolver.builder().fetcher(Fetcher.offline(Map.of("https://attacker.example/", dir))).build();
+        VerificationMethod vm = resolver.resolve("did:web:attacker.example#k");
+        assertThat(vm.controller()).isEqualTo("did:web:attacker.example");
+        // a method that names another controller is given no relationship, even in its own document
+        assertThat(vm.relationships()).isEmpty();
+    }
+
+    @Test
+    void aMethodIsFoundOnlyInTheDocumentItsIdBelongsTo() throws Exception {
+        SigningKey key = SigningKey.generate(KeyType.ED25519);
+        // a supplied document about A that lists a method with B's id does not speak for B
+        String doc = "{\"id\":\"https://a.example/issuer\",\"verificationMethod\":[{\"id\":\"https://b.example/issuer#k\","
+                + "\"type\":\"Multikey\",\"publicKeyMultibase\":\"" + key.publicKey().toMultibase() + "\"}],"
+                + "\"assertionMethod\":[\"https://b.example/issuer#k\"]}";
+        KeyResolver resolver = KeyResolver.builder().fragmentKeys(false).controllerDocument(doc).build();
+        assertThatThrownBy(() -> resolver.resolve("https://b.example/issuer#k")).isInstanceOf(BadgeException.class);
+        // identifiers are compared parsed: case of scheme and host, default port, encoded unreserved characters
+        String ok = "{\"id\":\"https://a.example/issuer\",\"verificationMethod\":[{\"id\":\"#k\","
+                + "\"type\":\"Multikey\",\"controller\":\"HTTPS://A.example:443/%69ssuer\",\"publicKeyMultibase\":\""
+                + key.publicKey().toMultibase() + "\"}],\"assertionMethod\":[\"https://a.example/issuer#k\"]}";
+        KeyResolver parsed = KeyResolver.builder().fragmentKeys(false).controllerDocument(ok).build();
+        VerificationMethod vm = parsed.resolve("https://A.EXAMPLE/issuer#k");
+        assertThat(vm.controller()).isEqualTo("https://a.example/issuer");
+        assertThat(vm.isAssertionMethod()).isTrue();
+        assertThatThrownBy(() -> parsed.resolve("https://a.example/Issuer#k")).isInstanceOf(BadgeException.class);
+    }
+
+    @Test
+    void aFetchedHttpsDocumentMustBeAboutTheUrlThatWasResolved(@TempDir Path dir) throws Exception {
+        SigningKey key = SigningKey.generate(KeyType.ED25519);
+        Files.writeString(dir.resolve("issuer"), "{\"id\":\"https://attacker.example/issuer\",\"verificationMethod\":"
+                + "[{\"id\":\"https://victim.example/issuer#k\",\"type\":\"Multikey\",\"publicKeyMultibase\":\""
+                + key.publicKey().toMultibase() + "\"}],\"assertionMethod\":[\"https://victim.example/issuer#k\"]}");
+        KeyResolver resolver = KeyResolver.builder().fetcher(Fetcher.offline(Map.of("https://victim.example/", dir))).build();
+        assertThatThrownBy(() -> resolver.resolve("https://victim.example/issuer#k"))
+                .isInstanceOfSatisfying(BadgeException.class, e -> assertThat(e.code()).isEqualTo(BadgeException.Code.INVALID_DOCUMENT))
+                .hasMessageContaining("not about https://victim.example/issuer");
+    }
+
+    @Test
+    void didKeyIsImplicitlyAnAssertionMethod() throws Exception {
+        SigningKey key = SigningKey.generate(KeyType.ED25519);
+        VerificationMethod vm = KeyResolver.offline().resolve(org.reconnaitre.badges.signing.DidKey.verificationMethodId(key.publicKey()));
+        assertThat(vm.isAssertionMethod()).isTrue();
+        assertThat(vm.relationships()).doesNotContain("keyAgreement");
+        assertThatThrownBy(() -> KeyResolver.offline().resolve("did:KEY:" + key.publicKey().toMultibase()))
+                .isInstanceOf(BadgeException.class);
     }
 
     @Test
