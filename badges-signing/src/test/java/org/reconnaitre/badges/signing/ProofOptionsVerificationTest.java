@@ -179,6 +179,36 @@ class ProofOptionsVerificationTest {
     }
 
     @Test
+    void endorsementsAreHeldToThePurposeButNotToTheCallersChallenge() throws Exception {
+        SigningKey endorser = SigningKey.generate(KeyType.ED25519);
+        String endorsement = "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\","
+                + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"],"
+                + "\"id\":\"urn:uuid:e1\",\"type\":[\"VerifiableCredential\",\"EndorsementCredential\"],"
+                + "\"name\":\"Endorsement\",\"issuer\":{\"id\":\"" + DidKey.of(endorser.publicKey()) + "\",\"type\":[\"Profile\"]},"
+                + "\"validFrom\":\"2024-01-01T00:00:00Z\","
+                + "\"credentialSubject\":{\"id\":\"urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002\",\"type\":[\"EndorsementSubject\"]}}";
+        ProofOptions.Builder options = ProofOptions.builder(Cryptosuite.EDDSA_RDFC_2022).created(Instant.parse("2024-01-01T00:00:00Z"));
+        String good = DataIntegrity.sign(endorsement, endorser, options.build());
+        String forAuthentication = DataIntegrity.sign(endorsement, endorser, options.proofPurpose("authentication").build());
+        SigningKey key = SigningKey.generate(KeyType.ED25519);
+        Verifier expecting = Verifier.builder().clock(CLOCK).expectedChallenge("abc-123").build();
+        for (boolean wrongPurpose : new boolean[] {false, true}) {
+            String unsigned = VerifierTestSupport.credential(DidKey.of(key.publicKey()))
+                    .replaceFirst("\\}$", ",\"endorsement\":[" + (wrongPurpose ? forAuthentication : good) + "]}");
+            String json = DataIntegrity.sign(unsigned, key, ProofOptions.builder(Cryptosuite.EDDSA_RDFC_2022)
+                    .created(Instant.parse("2025-01-01T00:00:00Z")).challenge("abc-123").build());
+            VerificationReport r = expecting.verify(json);
+            assertThat(proofCheck(r).outcome()).as(r.toString()).isEqualTo(CheckOutcome.PASSED);
+            assertThat(r.endorsements()).hasSize(1);
+            VerificationReport e = r.endorsements().get(0);
+            assertThat(e.check("proof").orElseThrow().outcome()).as(e.toString())
+                    .isEqualTo(wrongPurpose ? CheckOutcome.FAILED : CheckOutcome.PASSED);
+            assertThat(r.check("endorsements").orElseThrow().outcome()).as(r.toString())
+                    .isEqualTo(wrongPurpose ? CheckOutcome.FAILED : CheckOutcome.PASSED);
+        }
+    }
+
+    @Test
     void theSettingsDefaultsAreSafe() {
         DataIntegrity.Settings d = DataIntegrity.Settings.defaults();
         assertThat(d.expectedProofPurpose()).isEqualTo("assertionMethod");
