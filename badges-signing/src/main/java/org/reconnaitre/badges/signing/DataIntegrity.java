@@ -53,7 +53,13 @@ public final class DataIntegrity {
      * @param credentialJson the unsigned (or already signed) credential
      * @param key the signing key; its type must fit the cryptosuite
      * @param options suite, verification method (default: the key id when it is a URL, else the
-     *     key's did:key method), created, purpose
+     *     key's did:key method), created, purpose; for {@code ecdsa-sd-2023}, the mandatory pointers,
+     *     to which the signer always adds those of what verifiers decide from when the credential
+     *     has them ({@code /issuer}, {@code /validFrom}, {@code /validUntil}, {@code /issuanceDate},
+     *     {@code /expirationDate}, {@code /credentialStatus}, {@code /credentialSubject/id},
+     *     {@code /credentialSubject/achievement/id} and {@code /type}; {@code @context} and the
+     *     credential's {@code type} are in every disclosure), so that no holder can disclose a copy
+     *     without its expiry or revocation entry
      * @return the signed JSON
      * @throws BadgeException {@code MALFORMED_JSON}, {@code INVALID_DOCUMENT} or
      *     {@code SIGNING_FAILED} (wrong key type, undefined JSON-LD terms, budget exceeded)

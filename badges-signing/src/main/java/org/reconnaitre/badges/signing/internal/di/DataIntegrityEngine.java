@@ -207,8 +207,12 @@ public final class DataIntegrityEngine {
                     null, List.of());
         }
         // the options are read from the JSON members: only their one compact spelling is accepted
+        // (a proof of another, unsupported type, e.g. with a 'jws', is reported as unsupported below)
         String shape = ProofChecks.shapeProblem(proof);
-        if (shape != null) {
+        JsonNode typeNode = proof.get("type");
+        boolean otherType = typeNode != null && typeNode.isTextual()
+                && !DATA_INTEGRITY_PROOF.equals(typeNode.asText()) && !ED25519_SIGNATURE_2020.equals(typeNode.asText());
+        if (shape != null && !otherType) {
             return outcome(index, text(proof, "type"), text(proof, "cryptosuite"), text(proof, "verificationMethod"),
                     text(proof, "proofPurpose"), text(proof, "created"), Status.MALFORMED_PROOF, shape, null, List.of());
         }

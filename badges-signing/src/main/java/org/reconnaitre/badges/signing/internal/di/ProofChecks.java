@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +36,7 @@ public final class ProofChecks {
             Map.entry("verificationMethod", false), Map.entry("proofPurpose", false), Map.entry("created", false),
             Map.entry("expires", false), Map.entry("challenge", false), Map.entry("domain", true),
             Map.entry("nonce", false), Map.entry("proofValue", false), Map.entry("previousProof", true));
-    private static final Set<String> DATES = Set.of("created", "expires");
+    private static final List<String> DATES = List.of("created", "expires");
 
     /**
      * What the verifier expects of every proof.

@@ -163,6 +163,17 @@ class ProofShapeTest {
     }
 
     @Test
+    void aProofOfAnotherTypeIsReportedAsUnsupportedNotMalformed() throws Exception {
+        ObjectNode signed = (ObjectNode) Json.parse(signWith(unsigned(), expiredProof()));
+        ObjectNode proof = (ObjectNode) signed.get("proof");
+        proof.put("type", "JsonWebSignature2020");
+        proof.remove("proofValue");
+        proof.put("jws", "eyJhbGciOiJFZERTQSJ9..c2ln");
+        ProofOutcome p = verifyAtNow(Json.write(signed));
+        assertThat(p.status()).as(p.reason()).isEqualTo(ProofOutcome.Status.UNSUPPORTED_SUITE);
+    }
+
+    @Test
     void malformedDatesAreRejected() throws Exception {
         for (String date : List.of("2000-01-01", "2000-01-01T00:00:00", "yesterday", "2000-13-01T00:00:00Z")) {
             ObjectNode proof = expiredProof();
