@@ -50,7 +50,11 @@ final class SignCommand extends BaseCommand {
 
     @Option(names = "--mandatory", paramLabel = "POINTER",
             description = "ecdsa-sd-2023 only (repeatable): a JSON Pointer to a part of the credential the holder "
-                    + "must always disclose, e.g. /issuer. The result is a base proof for the holder: "
+                    + "must always disclose, e.g. /credentialSubject/achievement/name. Whatever is given, what "
+                    + "verifiers decide from is always mandatory when present: @context, /type, /issuer, "
+                    + "/validFrom, /validUntil, /issuanceDate, /expirationDate, /credentialStatus, "
+                    + "/credentialSubject/id and /credentialSubject/achievement/id and /type, so no holder can "
+                    + "hide expiry or revocation. The result is a base proof for the holder: "
                     + "hand it to them; they run 'badges derive' to disclose what they choose.")
     List<String> mandatory = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package org.reconnaitre.badges.signing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
 import org.reconnaitre.badges.signing.internal.di.Budget;
 import org.reconnaitre.badges.signing.internal.di.DataIntegrityEngine;
 import org.reconnaitre.badges.signing.internal.di.EcdsaSd2023;
+import org.reconnaitre.badges.signing.internal.di.ProofChecks;
 
 /**
  * W3C Data Integrity proofs: create {@code eddsa-rdfc-2022}, {@code ecdsa-rdfc-2019} and
@@ -19,6 +21,16 @@ import org.reconnaitre.badges.signing.internal.di.EcdsaSd2023;
  * caller's fetcher); terms the contexts do not define make signing fail and verification report
  * {@link ProofOutcome.Status#INVALID_DOCUMENT}; canonicalization runs under a quad and time
  * budget, so a hostile graph fails fast with {@link ProofOutcome.Status#BUDGET_EXCEEDED}.
+ *
+ * <p>Verification also checks each proof's options (VC Data Integrity 1.0, "verify proof"): the
+ * {@code proofPurpose} must be the expected one ({@code assertionMethod} by default), {@code created}
+ * must not be later than the verification time plus the clock skew, {@code expires} must not be
+ * earlier than the verification time minus the skew, both must be date-times with a time zone, and
+ * {@code challenge} / {@code domain} must be the expected ones when the {@link Settings} name them
+ * (present but not expected: a warning). A failure is {@link ProofOutcome.Status#PROOF_OPTIONS_REJECTED}.
+ * The proof object must be in its canonical compact form (known proof-option terms with plain string
+ * values; no {@code @nest}, IRIs or value objects): another spelling of the same signed options is
+ * {@link ProofOutcome.Status#MALFORMED_PROOF}, so what is checked is what was signed.
  *
  * <pre>{@code
  * SigningKey key = SigningKey.generate(KeyType.ED25519);
@@ -41,7 +53,13 @@ public final class DataIntegrity {
      * @param credentialJson the unsigned (or already signed) credential
      * @param key the signing key; its type must fit the cryptosuite
      * @param options suite, verification method (default: the key id when it is a URL, else the
-     *     key's did:key method), created, purpose
+     *     key's did:key method), created, purpose; for {@code ecdsa-sd-2023}, the mandatory pointers,
+     *     to which the signer always adds those of what verifiers decide from when the credential
+     *     has them ({@code /issuer}, {@code /validFrom}, {@code /validUntil}, {@code /issuanceDate},
+     *     {@code /expirationDate}, {@code /credentialStatus}, {@code /credentialSubject/id},
+     *     {@code /credentialSubject/achievement/id} and {@code /type}; {@code @context} and the
+     *     credential's {@code type} are in every disclosure), so that no holder can disclose a copy
+     *     without its expiry or revocation entry
      * @return the signed JSON
      * @throws BadgeException {@code MALFORMED_JSON}, {@code INVALID_DOCUMENT} or
      *     {@code SIGNING_FAILED} (wrong key type, undefined JSON-LD terms, budget exceeded)
@@ -70,11 +88,24 @@ public final class DataIntegrity {
         return verify(json, resolver, Settings.defaults());
     }
 
-    /** As {@link #verify(String, KeyResolver)}, with explicit settings. */
+    /**
+     * As {@link #verify(String, KeyResolver)}, with explicit settings: limits, and the verification
+     * time (the settings' clock, read once per call), purpose, challenge and domain the proofs are
+     * judged against.
+     *
+     * <pre>{@code
+     * DataIntegrity.Settings s = DataIntegrity.Settings.builder()
+     *         .clock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC))
+     *         .expectedChallenge("8c1a6f").expectedDomain("https://hr.example")
+     *         .build();
+     * ProofResult r = DataIntegrity.verify(json, KeyResolver.offline(), s);
+     * }</pre>
+     */
     public static ProofResult verify(String json, KeyResolver resolver, Settings settings) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(resolver, "resolver");
-        return DataIntegrityEngine.verify(json, resolver, settings.budget());
+        Objects.requireNonNull(settings, "settings");
+        return DataIntegrityEngine.verify(json, resolver, settings.budget(), settings.expectations());
     }
 
     /**
@@ -119,11 +150,15 @@ public final class DataIntegrity {
     }
 
     /**
-     * Limits and context source for JSON-LD processing.
+     * Limits and context source for JSON-LD processing, and what proofs are verified against: the
+     * clock and skew that {@code created} and {@code expires} are judged with, the expected proof
+     * purpose, and the challenge and domains the caller expects (none by default).
      *
      * <pre>{@code
      * DataIntegrity.Settings s = DataIntegrity.Settings.builder()
-     *         .maxQuads(5_000).timeout(Duration.ofSeconds(1)).build();
+     *         .maxQuads(5_000).timeout(Duration.ofSeconds(1))
+     *         .clock(Clock.systemUTC()).clockSkew(Duration.ofMinutes(5))
+     *         .build();
      * }</pre>
      *
      * <p>Immutable and thread-safe.
@@ -135,18 +170,37 @@ public final class DataIntegrity {
         /** Default time budget per canonicalization: generous for a cold JVM on a loaded machine; the quad budget bounds the work first. */
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+        /** Default tolerance on proof dates. */
+        public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
+
         private final int maxQuads;
         private final Duration timeout;
         private final Budget budget;
+        private final Clock clock;
+        private final Duration clockSkew;
+        private final String expectedProofPurpose;
+        private final @org.jspecify.annotations.Nullable String expectedChallenge;
+        private final List<String> expectedDomains;
+        private final boolean acceptOptionalSdIdentity;
 
         private Settings(Builder b) {
+            this.acceptOptionalSdIdentity = b.acceptOptionalSdIdentity;
             this.maxQuads = b.maxQuads;
             this.timeout = b.timeout;
+            this.clock = b.clock;
+            this.clockSkew = b.clockSkew;
+            this.expectedProofPurpose = b.expectedProofPurpose;
+            this.expectedChallenge = b.expectedChallenge;
+            this.expectedDomains = b.expectedDomains;
             this.budget = new Budget(b.maxQuads, b.timeout.toMillis(),
                     b.contextFetcher == null ? BundledContexts.loader() : BundledContexts.withFallback(b.contextFetcher));
         }
 
-        /** @return bundled contexts only, {@value #DEFAULT_MAX_QUADS} quads, 10 seconds */
+        /**
+         * @return bundled contexts only, {@value #DEFAULT_MAX_QUADS} quads, 10 seconds; proofs judged
+         *     at the system clock with 5 minutes of skew, purpose {@code assertionMethod}, no
+         *     challenge or domain expected
+         */
         public static Settings defaults() {
             return DEFAULTS;
         }
@@ -166,13 +220,53 @@ public final class DataIntegrity {
             return timeout;
         }
 
+        /** @return the clock proofs are judged at (default {@link Clock#systemUTC()}) */
+        public Clock clock() {
+            return clock;
+        }
+
+        /** @return the tolerance on {@code created} and {@code expires} (default 5 minutes) */
+        public Duration clockSkew() {
+            return clockSkew;
+        }
+
+        /** @return the proof purpose every proof must have (default {@code assertionMethod}) */
+        public String expectedProofPurpose() {
+            return expectedProofPurpose;
+        }
+
+        /** @return the challenge every proof must carry, if one is expected */
+        public java.util.Optional<String> expectedChallenge() {
+            return java.util.Optional.ofNullable(expectedChallenge);
+        }
+
+        /** @return the domains of which every proof must name one (empty: none expected) */
+        public List<String> expectedDomains() {
+            return expectedDomains;
+        }
+
+        /**
+         * @return whether an ecdsa-sd-2023 disclosure whose issuer left the credential's issuer or
+         *     type selectively disclosable is accepted (default false)
+         */
+        public boolean acceptOptionalSdIdentity() {
+            return acceptOptionalSdIdentity;
+        }
+
         Budget budget() {
             return budget;
         }
 
+        ProofChecks.Expectations expectations() {
+            return new ProofChecks.Expectations(clock.instant(), clockSkew, expectedProofPurpose, expectedChallenge,
+                    expectedDomains, !acceptOptionalSdIdentity);
+        }
+
         @Override
         public String toString() {
-            return "Settings[maxQuads=" + maxQuads + ", timeout=" + timeout + "]";
+            return "Settings[maxQuads=" + maxQuads + ", timeout=" + timeout + ", clock=" + clock + ", skew=" + clockSkew
+                    + ", purpose=" + expectedProofPurpose + (expectedChallenge == null ? "" : ", challenge=" + expectedChallenge)
+                    + (expectedDomains.isEmpty() ? "" : ", domains=" + expectedDomains) + "]";
         }
 
         /** Builds {@link Settings}. Not thread-safe. */
@@ -180,8 +274,103 @@ public final class DataIntegrity {
             private int maxQuads = 20_000;
             private Duration timeout = Duration.ofSeconds(10); // = DEFAULT_TIMEOUT (not referenced: DEFAULTS is built first)
             private @org.jspecify.annotations.Nullable Fetcher contextFetcher;
+            private Clock clock = Clock.systemUTC();
+            private Duration clockSkew = Duration.ofMinutes(5); // = DEFAULT_CLOCK_SKEW
+            private String expectedProofPurpose = ProofChecks.ASSERTION_METHOD;
+            private @org.jspecify.annotations.Nullable String expectedChallenge;
+            private List<String> expectedDomains = List.of();
+            private boolean acceptOptionalSdIdentity;
 
             private Builder() {}
+
+            /**
+             * Whether an {@code ecdsa-sd-2023} disclosure of a credential is accepted when the issuer
+             * did not make the credential's {@code issuer} and {@code type} mandatory. Off by default:
+             * an issuer who left them to the holder's choice may equally have left
+             * {@code validUntil} and {@code credentialStatus} to it, so the disclosure cannot show
+             * that the credential is neither expired nor revoked; such a proof is
+             * {@link ProofOutcome.Status#MALFORMED_PROOF}. The 1EdTech validator's selective
+             * disclosure fixture (no mandatory statement at all) relies on this leniency.
+             *
+             * <pre>{@code
+             * DataIntegrity.Settings lenient = DataIntegrity.Settings.builder().acceptOptionalSdIdentity(true).build();
+             * }</pre>
+             *
+             * @param accept true to accept such disclosures
+             * @return this builder
+             */
+            public Builder acceptOptionalSdIdentity(boolean accept) {
+                this.acceptOptionalSdIdentity = accept;
+                return this;
+            }
+
+            /**
+             * @param clock the time proofs are judged at: a {@code created} later than its instant
+             *     plus the skew, or an {@code expires} earlier than its instant minus the skew, fails
+             *     (default {@link Clock#systemUTC()}; read once per {@code verify} call)
+             * @return this builder
+             */
+            public Builder clock(Clock clock) {
+                this.clock = Objects.requireNonNull(clock, "clock");
+                return this;
+            }
+
+            /**
+             * @param skew tolerance on proof dates (default 5 minutes, at most 1 day)
+             * @return this builder
+             */
+            public Builder clockSkew(Duration skew) {
+                Objects.requireNonNull(skew, "skew");
+                if (skew.isNegative() || skew.compareTo(Duration.ofDays(1)) > 0) {
+                    throw new IllegalArgumentException("clock skew must be between 0 and 1 day, not " + skew);
+                }
+                this.clockSkew = skew;
+                return this;
+            }
+
+            /**
+             * @param purpose the {@code proofPurpose} every proof must have (default
+             *     {@code assertionMethod}, the purpose of a credential's proof; {@code authentication}
+             *     for a presentation)
+             * @return this builder
+             */
+            public Builder expectedProofPurpose(String purpose) {
+                Objects.requireNonNull(purpose, "purpose");
+                if (purpose.isBlank()) {
+                    throw new IllegalArgumentException("the expected proof purpose must not be blank");
+                }
+                this.expectedProofPurpose = purpose;
+                return this;
+            }
+
+            /**
+             * @param challenge the {@code challenge} every proof must carry (default: none expected;
+             *     a proof that carries one is then valid with a warning)
+             * @return this builder
+             */
+            public Builder expectedChallenge(String challenge) {
+                Objects.requireNonNull(challenge, "challenge");
+                if (challenge.isEmpty()) {
+                    throw new IllegalArgumentException("the expected challenge must not be empty");
+                }
+                this.expectedChallenge = challenge;
+                return this;
+            }
+
+            /**
+             * @param domains the domains this verifier operates in: every proof must name one of them
+             *     in its {@code domain} (a string or an array) (default: none expected; a proof that
+             *     names one is then valid with a warning)
+             * @return this builder
+             */
+            public Builder expectedDomain(String... domains) {
+                List<String> copy = List.of(domains);
+                if (copy.isEmpty() || copy.stream().anyMatch(String::isEmpty)) {
+                    throw new IllegalArgumentException("expected domains must be non-empty strings");
+                }
+                this.expectedDomains = copy;
+                return this;
+            }
 
             /**
              * @param max largest number of RDF quads canonicalised (at least 1)

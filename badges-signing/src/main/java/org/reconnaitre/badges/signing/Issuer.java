@@ -87,8 +87,10 @@ public final class Issuer {
      * Adds a Data Integrity proof to a credential, keeping the caller's JSON as written.
      *
      * @param credentialJson an unsigned (or already signed: the proof is added to a proof set) credential
-     * @param cryptosuite {@code eddsa-rdfc-2022}, {@code eddsa-jcs-2022} (Ed25519 keys) or
-     *     {@code ecdsa-rdfc-2019} (P-256 keys)
+     * @param cryptosuite {@code eddsa-rdfc-2022}, {@code eddsa-jcs-2022} (Ed25519 keys),
+     *     {@code ecdsa-rdfc-2019} or {@code ecdsa-sd-2023} (P-256 keys; a base proof for the holder
+     *     whose mandatory part is what verifiers decide from: issuer, type, validity dates, status,
+     *     subject id and achievement identity, see {@link ProofOptions})
      * @param created the proof's {@code created} date (fix it for reproducible output), truncated to the second
      * @return the signed credential JSON
      * @throws BadgeException {@code SIGNING_FAILED} for an unknown cryptosuite or one that does not fit
@@ -101,7 +103,7 @@ public final class Issuer {
         Objects.requireNonNull(created, "created");
         Cryptosuite suite = Cryptosuite.fromId(cryptosuite).orElseThrow(() -> new BadgeException(
                 BadgeException.Code.SIGNING_FAILED, "Unknown cryptosuite '" + cryptosuite
-                        + "' (supported: eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019)."));
+                        + "' (supported: eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-sd-2023)."));
         if (suite.keyType() != key.type()) {
             throw new BadgeException(BadgeException.Code.SIGNING_FAILED, "The cryptosuite " + cryptosuite + " needs a "
                     + suite.keyType() + " key, but this issuer's key is " + key.type() + ".");

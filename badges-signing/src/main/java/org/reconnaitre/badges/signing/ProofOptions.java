@@ -19,8 +19,16 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
+ * <p>A proof may also carry an {@code expires} date, a {@code challenge} and a {@code domain}
+ * (verifiers check them: see {@link DataIntegrity}).
+ *
  * <p>For {@link Cryptosuite#ECDSA_SD_2023} (selective disclosure), the mandatory pointers name
- * what every disclosure derived from the base proof must reveal:
+ * what every disclosure derived from the base proof must reveal; whatever the caller gives, the
+ * credential's {@code issuer}, {@code validFrom}, {@code validUntil}, {@code issuanceDate},
+ * {@code expirationDate}, {@code credentialStatus}, {@code credentialSubject/id} and the
+ * achievement's {@code id} and {@code type}, when present, are made mandatory too (with
+ * {@code @context} and the credential's {@code type}, which every disclosure carries), so that no
+ * holder can disclose a copy without its expiry or revocation entry:
  *
  * <pre>{@code
  * ProofOptions sd = ProofOptions.builder(Cryptosuite.ECDSA_SD_2023)
@@ -36,8 +44,14 @@ public final class ProofOptions {
     private final @Nullable Instant created;
     private final String proofPurpose;
     private final List<String> mandatoryPointers;
+    private final @Nullable Instant expires;
+    private final @Nullable String challenge;
+    private final List<String> domains;
 
     private ProofOptions(Builder b) {
+        this.expires = b.expires;
+        this.challenge = b.challenge;
+        this.domains = b.domains;
         this.cryptosuite = b.cryptosuite;
         this.verificationMethod = b.verificationMethod;
         this.created = b.created;
@@ -86,10 +100,28 @@ public final class ProofOptions {
         return mandatoryPointers;
     }
 
+    /** @return the proof's {@code expires} date, when set (none by default) */
+    public Optional<Instant> expires() {
+        return Optional.ofNullable(expires);
+    }
+
+    /** @return the proof's {@code challenge}, when set (none by default) */
+    public Optional<String> challenge() {
+        return Optional.ofNullable(challenge);
+    }
+
+    /** @return the proof's {@code domain} values (none by default; one is written as a string) */
+    public List<String> domains() {
+        return domains;
+    }
+
     @Override
     public String toString() {
         return "ProofOptions[" + cryptosuite.id() + ", vm=" + verificationMethod + ", created=" + created
-                + ", purpose=" + proofPurpose + (mandatoryPointers.isEmpty() ? "" : ", mandatory=" + mandatoryPointers)
+                + (expires == null ? "" : ", expires=" + expires)
+                + ", purpose=" + proofPurpose + (challenge == null ? "" : ", challenge=" + challenge)
+                + (domains.isEmpty() ? "" : ", domain=" + domains)
+                + (mandatoryPointers.isEmpty() ? "" : ", mandatory=" + mandatoryPointers)
                 + "]";
     }
 
@@ -100,9 +132,50 @@ public final class ProofOptions {
         private @Nullable Instant created;
         private String proofPurpose = "assertionMethod";
         private List<String> mandatoryPointers = List.of();
+        private @Nullable Instant expires;
+        private @Nullable String challenge;
+        private List<String> domains = List.of();
 
         private Builder(Cryptosuite cryptosuite) {
             this.cryptosuite = cryptosuite;
+        }
+
+        /**
+         * @param instant the proof's {@code expires} date: verifiers refuse the proof after it
+         *     (written with second precision unless it has a fraction)
+         * @return this builder
+         */
+        public Builder expires(Instant instant) {
+            this.expires = Objects.requireNonNull(instant, "instant");
+            return this;
+        }
+
+        /**
+         * @param challenge the proof's {@code challenge} (a verifier's nonce, binding the proof to
+         *     one exchange)
+         * @return this builder
+         */
+        public Builder challenge(String challenge) {
+            Objects.requireNonNull(challenge, "challenge");
+            if (challenge.isEmpty()) {
+                throw new IllegalArgumentException("challenge must not be empty");
+            }
+            this.challenge = challenge;
+            return this;
+        }
+
+        /**
+         * @param domains the proof's {@code domain}: the verifiers it is meant for (one is written
+         *     as a string, several as an array)
+         * @return this builder
+         */
+        public Builder domain(String... domains) {
+            List<String> copy = List.of(domains);
+            if (copy.isEmpty() || copy.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("domains must be non-empty strings");
+            }
+            this.domains = copy;
+            return this;
         }
 
         /**
@@ -144,7 +217,10 @@ public final class ProofOptions {
         /**
          * @param pointers JSON Pointers (RFC 6901, each starting with '/') into the credential of
          *     what every disclosure derived from an {@link Cryptosuite#ECDSA_SD_2023} base proof must
-         *     reveal, for example {@code "/issuer"}; the rest is revealed only when the holder chooses
+         *     reveal, for example {@code "/credentialSubject/achievement/name"}; the rest is revealed
+         *     only when the holder chooses. The signer adds the pointers of what verifiers decide
+         *     from (issuer, validity dates, status, subject id, achievement id and type; see the
+         *     class documentation) to this list.
          * @return this builder
          * @throws IllegalArgumentException for a malformed pointer, or when the suite is not
          *     {@code ecdsa-sd-2023}

@@ -49,7 +49,14 @@ public record ProofOutcome(int index, String type, String cryptosuite, String ve
         /** The document (or proof) is not valid JSON-LD, or uses terms its contexts do not define. */
         INVALID_DOCUMENT,
         /** Canonicalization exceeded the quad or time budget (a hostile or oversized graph). */
-        BUDGET_EXCEEDED
+        BUDGET_EXCEEDED,
+        /**
+         * The proof's options do not fit this verification: a purpose other than the expected one
+         * ({@code assertionMethod} for a credential), a {@code created} date in the future, an
+         * {@code expires} date in the past, a malformed date, or a {@code challenge} or
+         * {@code domain} other than the expected one.
+         */
+        PROOF_OPTIONS_REJECTED
     }
 
     /** Copies the warnings and checks for nulls. */

@@ -44,6 +44,11 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  * <p>To check who the badge was awarded to, verify through {@link #forRecipient(ExpectedRecipient)}:
  * the {@code recipient} check is skipped otherwise.
  *
+ * <p>Every embedded proof must have the purpose {@code assertionMethod}, a {@code created} date not
+ * later than the clock plus the skew and no {@code expires} date in the past, and, when the caller
+ * sets them ({@link Builder#expectedChallenge}, {@link Builder#expectedDomain}), the expected
+ * {@code challenge} and {@code domain}.
+ *
  * <p>Secure by default: nothing is fetched unless a {@link Fetcher} is configured; a JWT key
  * carried in the token itself ({@code jwk} header) is not trusted to speak for the issuer unless
  * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}); a key counts as
@@ -121,14 +126,23 @@ public final class Verifier {
         KeyResolver resolver = b.keyResolver != null ? b.keyResolver
                 : KeyResolver.builder().fetcher(cached).cacheSize(b.keyCacheSize).build();
         this.clock = b.clock;
-        DataIntegrity.Settings.Builder di = DataIntegrity.Settings.builder().timeout(b.canonicalizationTimeout);
+        DataIntegrity.Settings.Builder di = DataIntegrity.Settings.builder().timeout(b.canonicalizationTimeout)
+                .clock(b.clock).clockSkew(b.clockSkew).acceptOptionalSdIdentity(b.acceptOptionalSdIdentity);
         if (b.fetcher != NONE) {
             di.contextFetcher(cached);
+        }
+        // endorsements, nested credentials and status lists were not made for this exchange: no challenge or domain
+        DataIntegrity.Settings nested = di.build();
+        if (b.expectedChallenge != null) {
+            di.expectedChallenge(b.expectedChallenge);
+        }
+        if (!b.expectedDomains.isEmpty()) {
+            di.expectedDomain(b.expectedDomains.toArray(String[]::new));
         }
         PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
                 resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.allowUnboundFragmentKeys, b.statusCheck, di.build(),
                 !b.validation ? null : new Engine(new Engine.Options(Set.of(), true, true, true, false, false, Set.of(),
-                        b.fetcher != NONE ? Optional.of(cached) : Optional.empty())));
+                        b.fetcher != NONE ? Optional.of(cached) : Optional.empty())), nested);
         // status list credentials are verified without status checking, so a list cannot loop
         Verifier forStatusLists = new Verifier(config.withoutStatusCheck());
         this.pipeline = new Pipeline(config, forStatusLists);
@@ -242,8 +256,76 @@ public final class Verifier {
         private @Nullable StatusCheck statusCheck;
         private Duration canonicalizationTimeout = DataIntegrity.Settings.DEFAULT_TIMEOUT;
         private boolean validation = true;
+        private @Nullable String expectedChallenge;
+        private java.util.List<String> expectedDomains = java.util.List.of();
+        private boolean acceptOptionalSdIdentity;
 
         private Builder() {}
+
+        /**
+         * Whether an {@code ecdsa-sd-2023} disclosure is accepted when its issuer did not make the
+         * credential's {@code issuer} and {@code type} mandatory. Off by default, so the {@code proof}
+         * check fails: an issuer who left them to the holder's choice may equally have left
+         * {@code validUntil} and {@code credentialStatus} to it, and the disclosure cannot show that
+         * the credential is neither expired nor revoked. The 1EdTech validator's selective
+         * disclosure fixture relies on this leniency.
+         *
+         * <pre>{@code
+         * Verifier lenient = Verifier.builder().acceptOptionalSdIdentity(true).build();
+         * }</pre>
+         *
+         * @param accept true to accept such disclosures
+         * @return this builder
+         */
+        public Builder acceptOptionalSdIdentity(boolean accept) {
+            this.acceptOptionalSdIdentity = accept;
+            return this;
+        }
+
+        /**
+         * The challenge the presented credential's proofs must carry (a nonce the caller gave the
+         * holder, so that a proof made for another exchange cannot be replayed). Every proof must
+         * have exactly this {@code challenge}, or the {@code proof} check fails. Without this
+         * option a proof that carries a challenge is valid with a warning. Endorsements, nested
+         * credentials and status lists are not held to it.
+         *
+         * <pre>{@code
+         * Verifier v = Verifier.builder().expectedChallenge("8c1a6f2e").build();
+         * }</pre>
+         *
+         * @param challenge the expected challenge (non-empty)
+         * @return this builder
+         */
+        public Builder expectedChallenge(String challenge) {
+            Objects.requireNonNull(challenge, "challenge");
+            if (challenge.isEmpty()) {
+                throw new IllegalArgumentException("the expected challenge must not be empty");
+            }
+            this.expectedChallenge = challenge;
+            return this;
+        }
+
+        /**
+         * The domains this verifier operates in: every proof of the presented credential must name
+         * one of them in its {@code domain} (a string or an array of strings), or the {@code proof}
+         * check fails. Without this option a proof that names a domain is valid with a warning.
+         * Endorsements, nested credentials and status lists are not held to it.
+         *
+         * <pre>{@code
+         * Verifier v = Verifier.builder().expectedDomain("https://hr.example", "hr.example").build();
+         * }</pre>
+         *
+         * @param domains one or more non-empty domains
+         * @return this builder
+         */
+        public Builder expectedDomain(String... domains) {
+            java.util.List<String> copy = java.util.List.of(domains);
+            if (copy.isEmpty() || copy.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("expected domains must be non-empty strings");
+            }
+            this.expectedDomains = copy;
+            return this;
+        }
 
         /**
          * @param on whether the {@code schema} check runs the model's {@link Validator} (1EdTech JSON

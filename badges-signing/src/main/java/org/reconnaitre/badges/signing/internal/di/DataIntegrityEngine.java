@@ -105,8 +105,15 @@ public final class DataIntegrityEngine {
         proof.put("type", DATA_INTEGRITY_PROOF);
         proof.put("cryptosuite", cs.id());
         proof.put("created", DateTimeFormatter.ISO_INSTANT.format(created));
+        options.expires().ifPresent(e -> proof.put("expires", DateTimeFormatter.ISO_INSTANT.format(e)));
         proof.put("verificationMethod", vm);
         proof.put("proofPurpose", options.proofPurpose());
+        options.challenge().ifPresent(c -> proof.put("challenge", c));
+        if (options.domains().size() == 1) {
+            proof.put("domain", options.domains().get(0));
+        } else if (!options.domains().isEmpty()) {
+            options.domains().forEach(proof.withArray("domain")::add);
+        }
         if (cs == Cryptosuite.EDDSA_JCS_2022 && unsecured.has("@context")) {
             // eddsa-jcs-2022 keeps the document's @context in the proof itself
             proof.set("@context", unsecured.get("@context").deepCopy());
@@ -155,8 +162,12 @@ public final class DataIntegrityEngine {
         }
     }
 
-    /** Checks every proof. Never throws for bad input. */
-    public static ProofResult verify(String json, KeyResolver resolver, Budget budget) {
+    /**
+     * Checks every proof, and its proof options against what the verifier expects. Never throws
+     * for bad input.
+     */
+    public static ProofResult verify(String json, KeyResolver resolver, Budget budget,
+            ProofChecks.Expectations expect) {
         JsonNode parsed;
         try {
             parsed = Json.parse(json);
@@ -184,16 +195,26 @@ public final class DataIntegrityEngine {
         Map<String, byte[]> docHashes = new HashMap<>();
         List<ProofOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < proofs.size(); i++) {
-            outcomes.add(verifyOne(i, proofs.get(i), proofs, unsecured, resolver, budget, docHashes));
+            outcomes.add(verifyOne(i, proofs.get(i), proofs, unsecured, resolver, budget, docHashes, expect));
         }
         return new ProofResult(outcomes, "");
     }
 
     private static ProofOutcome verifyOne(int index, JsonNode proofNode, List<JsonNode> all, ObjectNode unsecured,
-            KeyResolver resolver, Budget budget, Map<String, byte[]> docHashes) {
+            KeyResolver resolver, Budget budget, Map<String, byte[]> docHashes, ProofChecks.Expectations expect) {
         if (!(proofNode instanceof ObjectNode proof)) {
             return outcome(index, "", "", "", "", "", Status.MALFORMED_PROOF, "The proof is not a JSON object",
                     null, List.of());
+        }
+        // the options are read from the JSON members: only their one compact spelling is accepted
+        // (a proof of another, unsupported type, e.g. with a 'jws', is reported as unsupported below)
+        String shape = ProofChecks.shapeProblem(proof);
+        JsonNode typeNode = proof.get("type");
+        boolean otherType = typeNode != null && typeNode.isTextual()
+                && !DATA_INTEGRITY_PROOF.equals(typeNode.asText()) && !ED25519_SIGNATURE_2020.equals(typeNode.asText());
+        if (shape != null && !otherType) {
+            return outcome(index, text(proof, "type"), text(proof, "cryptosuite"), text(proof, "verificationMethod"),
+                    text(proof, "proofPurpose"), text(proof, "created"), Status.MALFORMED_PROOF, shape, null, List.of());
         }
         String type = text(proof, "type");
         String cryptosuite = text(proof, "cryptosuite");
@@ -261,6 +282,12 @@ public final class DataIntegrityEngine {
             return outcome(index, type, cryptosuite, vmId, purpose, created, Status.MALFORMED_PROOF,
                     "The proof has no proofPurpose", null, warnings);
         }
+        ProofChecks.Verdict options = ProofChecks.judge(proof, expect);
+        if (options.failure() != null) {
+            return outcome(index, type, cryptosuite, vmId, purpose, created, Status.PROOF_OPTIONS_REJECTED,
+                    options.failure(), null, warnings);
+        }
+        warnings.addAll(options.warnings());
         VerificationMethod vm;
         try {
             vm = resolver.resolve(vmId);
@@ -319,7 +346,7 @@ public final class DataIntegrityEngine {
 
         if (suite == Suite.ECDSA_SD_2023) {
             try {
-                EcdsaSd2023.verify(doc, config, proofValue, vm.key(), budget);
+                EcdsaSd2023.verify(doc, config, proofValue, vm.key(), budget, expect.sdIdentityMandatory());
             } catch (ProofFailure f) {
                 return outcome(index, type, cryptosuite, vmId, purpose, created, f.status(), f.getMessage(), vm,
                         warnings);

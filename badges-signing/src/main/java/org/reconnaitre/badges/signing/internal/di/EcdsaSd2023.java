@@ -85,10 +85,12 @@ public final class EcdsaSd2023 {
      * @param config the proof without {@code proofValue}, with the document's {@code @context}
      * @param proofValue the multibase proof value
      * @param issuerKey the key of the proof's verification method
+     * @param identityMandatory whether a credential's issuer and type must be among the mandatory
+     *     statements ({@link #checkIdentityMandatory})
      * @throws ProofFailure with the status and reason of the first problem
      */
     public static void verify(ObjectNode document, ObjectNode config, String proofValue, VerificationKey issuerKey,
-            Budget budget) throws ProofFailure {
+            Budget budget, boolean identityMandatory) throws ProofFailure {
         Derived d = parseDerived(proofValue, budget.maxQuads());
         VerificationKey ephemeral = ephemeralKey(d.publicKey());
         byte[] proofHash = DataIntegrityEngine.sha256(DataIntegrityEngine.rdfcConfig(config, budget));
@@ -147,6 +149,61 @@ public final class EcdsaSd2023 {
                         + " of " + nonMandatory.size() + " does not match: the disclosed document was changed");
             }
         }
+        if (identityMandatory) {
+            checkIdentityMandatory(mandatory, nonMandatory);
+        }
+    }
+
+    private static final String RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+    private static final String VC_TYPE = "<https://www.w3.org/2018/credentials#VerifiableCredential>";
+    private static final String VC_ISSUER = "<https://www.w3.org/2018/credentials#issuer>";
+
+    /**
+     * A credential's issuer and types must be among the statements the issuer made mandatory: when
+     * a holder may leave them out, the issuer did not choose what every disclosure shows, and a
+     * disclosure may equally lack the validity dates and status a verifier decides from. Applies to
+     * each node of the default graph that is typed {@code VerifiableCredential} or has an issuer.
+     */
+    static void checkIdentityMandatory(List<String> mandatory, List<String> nonMandatory) throws ProofFailure {
+        Set<String> credentials = new HashSet<>();
+        for (List<String> quads : List.of(mandatory, nonMandatory)) {
+            for (String q : quads) {
+                String[] t = terms(q);
+                if (t != null && (t[1].equals(RDF_TYPE) && t[2].equals(VC_TYPE) || t[1].equals(VC_ISSUER))) {
+                    credentials.add(t[0]);
+                }
+            }
+        }
+        for (String subject : credentials) {
+            boolean issuer = false;
+            for (String q : mandatory) {
+                String[] t = terms(q);
+                issuer |= t != null && t[0].equals(subject) && t[1].equals(VC_ISSUER);
+            }
+            boolean typeOptional = false;
+            boolean issuerOptional = false;
+            for (String q : nonMandatory) {
+                String[] t = terms(q);
+                if (t != null && t[0].equals(subject)) {
+                    typeOptional |= t[1].equals(RDF_TYPE);
+                    issuerOptional |= t[1].equals(VC_ISSUER);
+                }
+            }
+            if (!issuer || typeOptional || issuerOptional) {
+                throw new ProofFailure(Status.MALFORMED_PROOF, "The issuer signed this ecdsa-sd-2023 credential"
+                        + " without making its " + (typeOptional ? "type" : "issuer") + " mandatory, so holders may"
+                        + " disclose copies without it (and without its validity dates or status), so this"
+                        + " disclosure cannot show that nothing a verifier decides from was left out; the issuer"
+                        + " must make /issuer and /type mandatory (a verifier may accept such disclosures with"
+                        + " the option acceptOptionalSdIdentity)");
+            }
+        }
+    }
+
+    /** Subject, predicate and object of a default-graph N-Quad line, or null. */
+    private static String @Nullable [] terms(String nquad) {
+        String[] t = nquad.split(" ", 4);
+        return t.length == 4 && t[3].startsWith(".") ? t : null;
     }
 
     private static VerificationKey ephemeralKey(byte[] multikey) throws ProofFailure {
@@ -303,10 +360,12 @@ public final class EcdsaSd2023 {
      * @param document the document without proof
      * @param config the proof configuration (with {@code @context})
      * @param key the issuer's P-256 key
-     * @param mandatoryPointers JSON Pointers to what every disclosure must reveal
+     * @param callerPointers JSON Pointers to what every disclosure must reveal, completed by
+     *     {@link #withDecisionPointers}
      */
-    static String createBase(ObjectNode document, ObjectNode config, SigningKey key, List<String> mandatoryPointers,
+    static String createBase(ObjectNode document, ObjectNode config, SigningKey key, List<String> callerPointers,
             Budget budget, Secrets secrets) throws ProofFailure {
+        List<String> mandatoryPointers = withDecisionPointers(document, callerPointers);
         byte[] proofHash = DataIntegrityEngine.sha256(DataIntegrityEngine.rdfcConfig(config, budget));
         Grouped g = canonicalizeAndGroup(document, secrets.hmacKey(), Map.of("mandatory", mandatoryPointers), budget);
         Group mandatory = g.groups().get("mandatory");
@@ -319,6 +378,57 @@ public final class EcdsaSd2023 {
         byte[] baseSignature = key.sign(concat(proofHash, publicKey, mandatoryHash));
         return serializeBase(new Base(baseSignature, publicKey, secrets.hmacKey(), signatures,
                 List.copyOf(mandatoryPointers)));
+    }
+
+    /**
+     * What a verifier decides from, and a holder must therefore never be able to leave out: the
+     * credential's type and issuer, its validity dates (VC 2.0 and 1.1), its status entries, the
+     * subject's id and the achievement's identity. {@code @context} and the root {@code type} are in
+     * every disclosure by construction (each selection starts with them).
+     */
+    static final List<String> DECISION_POINTERS = List.of("/issuer", "/validFrom", "/validUntil", "/issuanceDate",
+            "/expirationDate", "/credentialStatus", "/credentialSubject/id", "/credentialSubject/achievement/id",
+            "/credentialSubject/achievement/type");
+
+    /**
+     * The caller's mandatory pointers, followed by each of {@link #DECISION_POINTERS} that matches
+     * the document (through every element of an array on the way, e.g.
+     * {@code /credentialSubject/0/id}) and that no caller pointer already covers (is equal to or a
+     * parent of); {@code /type} when the result would otherwise be empty. A caller's list that
+     * covers everything is returned unchanged.
+     */
+    static List<String> withDecisionPointers(ObjectNode document, List<String> callerPointers) {
+        List<String> out = new ArrayList<>(callerPointers);
+        for (String pointer : DECISION_POINTERS) {
+            List<String> matches = new ArrayList<>();
+            expandPointer(document, JsonPointers.tokens(pointer), 0, "", matches);
+            for (String match : matches) {
+                if (out.stream().noneMatch(q -> match.equals(q) || match.startsWith(q + "/"))) {
+                    out.add(match);
+                }
+            }
+        }
+        if (out.isEmpty() && document.has("type")) {
+            out.add("/type");
+        }
+        return List.copyOf(out);
+    }
+
+    private static void expandPointer(JsonNode node, List<String> tokens, int at, String prefix, List<String> out) {
+        if (at == tokens.size()) {
+            out.add(prefix);
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                expandPointer(node.get(i), tokens, at, prefix + "/" + i, out);
+            }
+            return;
+        }
+        JsonNode child = node.isObject() ? node.get(tokens.get(at)) : null;
+        if (child != null && !child.isNull()) {
+            expandPointer(child, tokens, at + 1, prefix + "/" + tokens.get(at), out);
+        }
     }
 
     // ------------------------------------------------------------------ holder: derived proof

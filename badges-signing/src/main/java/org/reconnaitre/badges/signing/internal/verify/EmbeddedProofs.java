@@ -21,7 +21,9 @@ final class EmbeddedProofs {
     static void verify(VerificationContext ctx) {
         String text = ctx.jws == null && ctx.text != null
                 ? ctx.text : Json.write(ctx.credential());
-        ProofResult result = DataIntegrity.verify(text, ctx.config.keyResolver(), ctx.config.dataIntegrity());
+        // the presented credential is held to the caller's challenge and domain; what it embeds is not
+        ProofResult result = DataIntegrity.verify(text, ctx.config.keyResolver(),
+                ctx.depth == 0 ? ctx.config.dataIntegrity() : ctx.config.nestedDataIntegrity());
         if (!result.problem().isEmpty()) {
             ctx.failed(ProofStep.ID, sentence(result.problem()));
             return;
@@ -76,6 +78,7 @@ final class EmbeddedProofs {
             case MALFORMED_PROOF -> "the proof is malformed.";
             case INVALID_DOCUMENT -> "the credential is not valid JSON-LD for its contexts, so its proof cannot be checked.";
             case BUDGET_EXCEEDED -> "the credential is too large or complex to canonicalize within the budget.";
+            case PROOF_OPTIONS_REJECTED -> "the proof's options (purpose, dates, challenge, domain) do not fit this verification.";
         };
     }
 

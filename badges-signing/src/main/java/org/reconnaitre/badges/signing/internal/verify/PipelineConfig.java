@@ -22,18 +22,21 @@ import org.reconnaitre.badges.signing.Verifier;
  * @param allowUnboundFragmentKeys whether a key read only from an http(s) issuer URL's fragment (the
  *     1EdTech convention) is a key-binding warning instead of a failure
  * @param statusCheck the caller's credential status checker, or null for the built-in behaviour
- * @param dataIntegrity JSON-LD budget and context source for embedded proofs
+ * @param dataIntegrity JSON-LD budget and context source for embedded proofs, and what the proofs of the
+ *     presented credential are judged against (clock, skew, expected challenge and domain)
  * @param validator schema and data-model validation (the engine of the model's {@code Validator}, so that
  *     the parsed credential is validated as it is), or null when turned off
+ * @param nestedDataIntegrity as {@code dataIntegrity}, without challenge or domain: for endorsements, nested
+ *     credentials and status list credentials, which were not made for the caller's exchange
  */
 public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
         KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk, boolean allowUnboundFragmentKeys,
         Verifier.@Nullable StatusCheck statusCheck, DataIntegrity.Settings dataIntegrity,
-        @Nullable Engine validator) {
+        @Nullable Engine validator, DataIntegrity.Settings nestedDataIntegrity) {
 
     /** @return the same settings without a status check (for verifying status list credentials) */
     public PipelineConfig withoutStatusCheck() {
         return new PipelineConfig(clock, clockSkew, fetcher, fetcherConfigured, keyResolver, maxEndorsementDepth,
-                trustEmbeddedJwk, allowUnboundFragmentKeys, null, dataIntegrity, validator);
+                trustEmbeddedJwk, allowUnboundFragmentKeys, null, nestedDataIntegrity, validator, nestedDataIntegrity);
     }
 }
