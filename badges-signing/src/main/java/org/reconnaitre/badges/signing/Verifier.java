@@ -19,6 +19,9 @@ import org.reconnaitre.badges.model.internal.validation.Engine;
 import org.reconnaitre.badges.signing.internal.verify.CachingFetcher;
 import org.reconnaitre.badges.signing.internal.verify.Pipeline;
 import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
+import org.reconnaitre.badges.signing.status.StatusListCache;
+import org.reconnaitre.badges.signing.status.StatusListCheck;
+import org.reconnaitre.badges.signing.status.StatusPolicy;
 
 /**
  * Verifies Open Badges 3.0 / CLR 2.0 credentials — a JSON credential with an embedded proof, a
@@ -41,7 +44,10 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  *
  * <p>Secure by default: nothing is fetched unless a {@link Fetcher} is configured; a JWT key
  * carried in the token itself ({@code jwk} header) is not trusted to speak for the issuer unless
- * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}).
+ * the issuer is that key's did:key (see {@link Builder#trustEmbeddedJwk(boolean)}). A credential
+ * that declares a {@code credentialStatus} is valid only when its status was checked: with a
+ * fetcher the built-in status lists do it ({@link Builder#statusCheck(StatusCheck)}); without one
+ * the {@code status} check fails and names the host to allow.
  *
  * <pre>{@code
  * Verifier verifier = Verifier.builder()
@@ -61,8 +67,9 @@ public final class Verifier {
     /**
      * Decides the status (revocation, suspension) of a credential that has a
      * {@code credentialStatus}: the extension point for status lists. Called only when a fetcher is
-     * configured. Implementations must be thread-safe and should not throw (a thrown exception is
-     * reported as a failed {@code status} check).
+     * configured (without one, such a credential fails the {@code status} check). The built-in
+     * {@code StatusListCheck} is the default. Implementations must be thread-safe and should not
+     * throw (a thrown exception is reported as a failed {@code status} check).
      *
      * <pre>{@code
      * Verifier v = Verifier.builder()
@@ -115,8 +122,12 @@ public final class Verifier {
         if (b.fetcher != NONE) {
             di.contextFetcher(cached);
         }
+        // a credential that declares a status must have it checked: with a fetcher and no check of
+        // the caller's, the built-in status lists (fail closed)
+        StatusCheck status = b.statusCheck != null || b.fetcher == NONE ? b.statusCheck
+                : StatusListCheck.create(StatusListCache.create(b.documentCacheTtl), StatusPolicy.FAIL);
         PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
-                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.statusCheck, di.build(),
+                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, status, di.build(),
                 !b.validation ? null : new Engine(new Engine.Options(Set.of(), true, true, true, false, false, Set.of(),
                         b.fetcher != NONE ? Optional.of(cached) : Optional.empty())));
         // status list credentials are verified without status checking, so a list cannot loop
@@ -285,7 +296,8 @@ public final class Verifier {
 
         /**
          * @param fetcher reaches did:web documents, https controller documents and status lists
-         *     (default {@link Fetcher#none()}: nothing is fetched, status is skipped with a warning)
+         *     (default {@link Fetcher#none()}: nothing is fetched, so a credential that declares a
+         *     {@code credentialStatus} fails the {@code status} check, naming the host to allow)
          * @return this builder
          */
         public Builder fetcher(Fetcher fetcher) {
@@ -363,8 +375,23 @@ public final class Verifier {
         }
 
         /**
-         * @param check decides credential status when a fetcher is configured (default: none, so a
-         *     credential with a status entry gets a {@code status} warning)
+         * Replaces the built-in status check. By default, when a {@link #fetcher(Fetcher)} is
+         * configured, the verifier uses {@code StatusListCheck.create(StatusListCache.create(ttl),
+         * StatusPolicy.FAIL)} (ttl: the {@link #documentCache(int, Duration)} time to live): a
+         * credential that declares a {@code credentialStatus} is valid only when every entry was
+         * read from a list its issuer signed and says neither revoked nor suspended. Pass
+         * {@code StatusListCheck.create(cache, StatusPolicy.WARN)} to accept an unreachable list
+         * with a warning, or a builder-made {@code StatusListCheck} to trust list issuers other than
+         * the credential's.
+         *
+         * <pre>{@code
+         * Verifier v = Verifier.builder()
+         *         .fetcher(Fetcher.http(Set.of("status.example.org")))
+         *         .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
+         *         .build();
+         * }</pre>
+         *
+         * @param check decides credential status when a fetcher is configured
          * @return this builder
          */
         public Builder statusCheck(StatusCheck check) {

@@ -105,14 +105,18 @@ class VerifierPipelineTest {
     }
 
     @Test
-    void statusIsSkippedWithAWarningWithoutFetcherAndDelegatedWithOne() throws Exception {
+    void statusFailsWithoutFetcherAndIsDelegatedWithOne() throws Exception {
         String withStatus = credential(DID).replaceFirst("\\}$", ",\"credentialStatus\":{\"id\":\"https://status.example/1#5\","
                 + "\"type\":\"BitstringStatusListEntry\",\"statusPurpose\":\"revocation\",\"statusListIndex\":\"5\","
                 + "\"statusListCredential\":\"https://status.example/1\"}}");
         String signed = signed(withStatus);
-        CheckResult skipped = verifier().verify(signed).check("status").orElseThrow();
-        assertThat(skipped.outcome()).isEqualTo(CheckOutcome.SKIPPED);
-        assertThat(skipped.message()).contains("Warning").contains("no fetcher").contains("https://status.example/1");
+        // a declared status that cannot be looked up is not a pass (fail closed)
+        VerificationReport offline = verifier().verify(signed);
+        CheckResult unchecked = offline.check("status").orElseThrow();
+        assertThat(unchecked.outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(unchecked.message()).contains("revocation and suspension could not be checked: configure a fetcher"
+                + " that allows status.example");
+        assertThat(offline.isValid()).isFalse();
 
         AtomicInteger calls = new AtomicInteger();
         Verifier withChecker = Verifier.builder().clock(CLOCK).fetcher(Fetcher.offline(java.util.Map.of()))
@@ -142,7 +146,9 @@ class VerifierPipelineTest {
                 }).build();
         VerificationReport r = v.verify(withStatus);
         assertThat(calls).hasValue(1);
-        assertThat(r.check("status").orElseThrow().message()).isEqualTo("list ok");
+        // the verifier handed to a status check does not follow status itself: a document it verifies
+        // that declares a credentialStatus fails there, instead of looping or passing unchecked
+        assertThat(r.check("status").orElseThrow().message()).isEqualTo("list bad");
     }
 
     @Test
