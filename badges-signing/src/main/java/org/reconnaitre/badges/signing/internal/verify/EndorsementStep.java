@@ -69,7 +69,7 @@ final class EndorsementStep implements Step {
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < checked; i++) {
             Found f = found.get(i);
-            VerificationReport r = pipeline.verifyNested(f.endorsement(), ctx.depth + 1, ctx.now);
+            VerificationReport r = pipeline.verifyNested(f.endorsement(), ctx.depth + 1, ctx.now, null);
             ctx.report.addEndorsement(r);
             String label = "endorsement " + (i + 1) + r.credentialId().map(id -> " (" + id + ")").orElse("");
             String subject = subjectId(f.endorsement());
