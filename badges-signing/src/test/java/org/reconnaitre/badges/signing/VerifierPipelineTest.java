@@ -178,12 +178,17 @@ class VerifierPipelineTest {
         String misattached = signed(credential(DID).replace("urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002", "urn:uuid:other")
                 .replaceFirst("\\}$", ",\"endorsement\":[" + signedEndorsement + "]}"));
         VerificationReport elsewhere = verifier().verify(misattached);
-        assertThat(elsewhere.endorsements().get(0).isValid()).isTrue();
-        assertThat(elsewhere.check("endorsements").orElseThrow().message()).contains("not urn:uuid:other");
+        // a genuine endorsement of something else is reported as not endorsing this credential
+        assertThat(elsewhere.endorsements().get(0).isValid()).isFalse();
+        assertThat(elsewhere.endorsements().get(0).check("proof").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+        assertThat(elsewhere.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(elsewhere.check("endorsements").orElseThrow().message()).contains("not the credential (urn:uuid:other)");
 
+        // endorsements that the depth limit keeps from being verified cannot be trusted (fail closed)
         VerificationReport shallow = Verifier.builder().clock(CLOCK).maxEndorsementDepth(0).build().verify(signed);
         assertThat(shallow.endorsements()).isEmpty();
-        assertThat(shallow.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.SKIPPED);
+        assertThat(shallow.check("endorsements").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
+        assertThat(shallow.check("endorsements").orElseThrow().message()).contains("maxEndorsementDepth");
     }
 
     @Test
