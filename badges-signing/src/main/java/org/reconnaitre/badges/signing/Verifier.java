@@ -95,7 +95,9 @@ public final class Verifier {
      * @param fetcher the verifier's fetcher (with its cache)
      * @param now the instant the verification is made at
      * @param verifier a verifier with the same settings but no status check, to verify a status
-     *     list credential's own proof (a list that points at itself cannot loop)
+     *     list credential in full (proof, key binding, dates); a document it verifies that declares a
+     *     {@code credentialStatus} of its own fails its {@code status} check, since status is
+     *     followed one level deep (so a list that points at itself cannot loop)
      */
     public record StatusRequest(String credentialJson, String credentialStatusJson, Fetcher fetcher, Instant now,
             Verifier verifier) {
@@ -317,7 +319,9 @@ public final class Verifier {
 
         /**
          * @param depth how many levels of endorsements (and CLR nested credentials) are verified
-         *     (default 2; 0 verifies none)
+         *     (default 2; 0 verifies none). Endorsements or CLR credentials deeper than this are
+         *     not verified, so they fail their {@code endorsements} / {@code credentials} check,
+         *     whose message names this setting
          * @return this builder
          */
         public Builder maxEndorsementDepth(int depth) {
