@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,9 +22,6 @@ import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.Verifier;
-import org.reconnaitre.badges.signing.status.StatusListCache;
-import org.reconnaitre.badges.signing.status.StatusListCheck;
-import org.reconnaitre.badges.signing.status.StatusPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,10 +103,10 @@ final class VerifyCommand extends BaseCommand {
     }
 
     private Verifier verifier() {
-        // Status lists are checked through the same fetcher: offline (the default) a credential with
-        // a credentialStatus gets a warning naming the list; a revoked credential always fails.
-        Verifier.Builder builder = Verifier.builder()
-                .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN));
+        // Status lists are checked through the same fetcher by the verifier's built-in status check
+        // (fail closed): offline (the default) a credential with a credentialStatus fails the status
+        // check, naming the host to allow; a list that cannot be fetched or trusted fails it too.
+        Verifier.Builder builder = Verifier.builder();
         if (at != null) {
             builder.clock(Clock.fixed(at, ZoneOffset.UTC));
         }
@@ -165,7 +161,7 @@ final class VerifyCommand extends BaseCommand {
             while (m.find()) {
                 refusedHosts.add(m.group(1));
             }
-            if (c.id().equals("status") && c.outcome() != CheckOutcome.PASSED && c.message().contains("NOT checked")) {
+            if (c.id().equals("status") && statusUnchecked(c)) {
                 Matcher u = URL_HOST.matcher(c.message());
                 while (u.find()) {
                     refusedHosts.add(u.group(1));
@@ -200,12 +196,17 @@ final class VerifyCommand extends BaseCommand {
 
     static String summaryLine(String name, VerificationReport report) {
         long warnings = report.checks().stream().filter(c -> c.outcome() == CheckOutcome.WARNING).count();
-        boolean statusUnchecked = report.check("status")
-                .filter(c -> c.outcome() != CheckOutcome.PASSED && c.message().contains("NOT checked")).isPresent();
+        boolean statusUnchecked = report.check("status").filter(VerifyCommand::statusUnchecked).isPresent();
         return name + ": " + (report.isValid() ? "VALID" : "INVALID") + " (" + report.format().jsonName()
                 + (report.isValid() ? "" : ", " + report.failures().size() + " failed")
                 + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"))
                 + (statusUnchecked ? ", revocation NOT checked" : "") + ")";
+    }
+
+    /** Whether the status check says revocation could not be looked up (no fetcher, list unreachable). */
+    private static boolean statusUnchecked(CheckResult c) {
+        return c.outcome() != CheckOutcome.PASSED && (c.message().contains("could not be checked")
+                || c.message().contains("could not be retrieved"));
     }
 
     static String symbol(CheckOutcome outcome) {

@@ -137,7 +137,11 @@ class SignVerifyIT {
         Path revoked = SharedData.openbadges()
                 .resolve("fixtures/1edtech-validator/bit-string-list/credential-status-revoked.json");
         var r = run("verify", revoked.toString());
-        assertThat(r.out()).contains("revocation NOT checked")
+        // a declared status that could not be checked is not a pass: exit 1, and the summary says why
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("failed +status +.*could not be checked: configure a fetcher that allows"
+                        + " raw.githubusercontent.com")
+                .contains("revocation NOT checked")
                 .contains("hint: nothing is fetched unless you allow it: badges verify --allow-fetch raw.githubusercontent.com ");
     }
 

@@ -90,11 +90,11 @@ public final class ConformanceRules {
         verifier(all, "validity-period", "https://www.w3.org/TR/vc-data-model-2.0/#validity-period",
                 "The credential is already valid and not expired at the verification instant (with the clock skew).");
         verifier(all, "status", "https://www.w3.org/TR/vc-bitstring-status-list/",
-                "The credential is not revoked or suspended; a declared status that cannot be checked leaves it not verified.");
+                "A declared credentialStatus was checked and the credential is neither revoked nor suspended: each list verifies in full as a credential of the credential's issuer (or an issuer trusted for it), of the entry's type and statusPurpose; an unsupported method, a missing fetcher or an untrusted list fails (an unreachable list is a warning only under StatusPolicy.WARN).");
         verifier(all, "endorsements", ob + "#endorsementcredential",
-                "Every embedded endorsement verifies in turn (bounded depth).");
+                "Every embedded endorsement (JSON or endorsementJwt) verifies in full, is an EndorsementCredential and endorses the object it is attached to (its credentialSubject.id); endorsements beyond the depth limit or the per-credential cap fail.");
         verifier(all, "credentials", "https://www.imsglobal.org/spec/clr/v2p0/#clrcredential",
-                "Every credential nested in a CLR verifies in turn.");
+                "Every credential nested in a CLR verifies in turn and is about the CLR's learner (or the expected recipient); nesting beyond the depth limit fails.");
         String ob2 = "https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html";
         verifier(all, "ob2-upgrade", Severity.WARNING, ob2 + "#Assertion",
                 "An Open Badges 0.5, 1.0 or 1.1 document was upgraded to the 2.0 shape before verification; the warning says what changed.");

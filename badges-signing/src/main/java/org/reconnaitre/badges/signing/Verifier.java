@@ -19,6 +19,9 @@ import org.reconnaitre.badges.model.internal.validation.Engine;
 import org.reconnaitre.badges.signing.internal.verify.CachingFetcher;
 import org.reconnaitre.badges.signing.internal.verify.Pipeline;
 import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
+import org.reconnaitre.badges.signing.status.StatusListCache;
+import org.reconnaitre.badges.signing.status.StatusListCheck;
+import org.reconnaitre.badges.signing.status.StatusPolicy;
 
 /**
  * Verifies Open Badges 3.0 / CLR 2.0 credentials — a JSON credential with an embedded proof, a
@@ -56,7 +59,10 @@ import org.reconnaitre.badges.signing.internal.verify.PipelineConfig;
  * https controller document, resolved from the issuer id) lists it under {@code assertionMethod} —
  * a key written in a URL fragment ({@code https://issuer#z6Mk...}) does not (see
  * {@link Builder#allowUnboundFragmentKeys(boolean)}), and an issuer id that cannot be resolved
- * ({@code urn:uuid:...}) cannot be bound to any key.
+ * ({@code urn:uuid:...}) cannot be bound to any key. A credential that declares a
+ * {@code credentialStatus} is valid only when its status was checked: with a fetcher the built-in
+ * status lists do it ({@link Builder#statusCheck(StatusCheck)}); without one the {@code status}
+ * check fails and names the host to allow.
  *
  * <pre>{@code
  * Verifier verifier = Verifier.builder()
@@ -76,8 +82,9 @@ public final class Verifier {
     /**
      * Decides the status (revocation, suspension) of a credential that has a
      * {@code credentialStatus}: the extension point for status lists. Called only when a fetcher is
-     * configured. Implementations must be thread-safe and should not throw (a thrown exception is
-     * reported as a failed {@code status} check).
+     * configured (without one, such a credential fails the {@code status} check). The built-in
+     * {@code StatusListCheck} is the default. Implementations must be thread-safe and should not
+     * throw (a thrown exception is reported as a failed {@code status} check).
      *
      * <pre>{@code
      * Verifier v = Verifier.builder()
@@ -103,7 +110,9 @@ public final class Verifier {
      * @param fetcher the verifier's fetcher (with its cache)
      * @param now the instant the verification is made at
      * @param verifier a verifier with the same settings but no status check, to verify a status
-     *     list credential's own proof (a list that points at itself cannot loop)
+     *     list credential in full (proof, key binding, dates); a document it verifies that declares a
+     *     {@code credentialStatus} of its own fails its {@code status} check, since status is
+     *     followed one level deep (so a list that points at itself cannot loop)
      */
     public record StatusRequest(String credentialJson, String credentialStatusJson, Fetcher fetcher, Instant now,
             Verifier verifier) {
@@ -131,6 +140,10 @@ public final class Verifier {
         if (b.fetcher != NONE) {
             di.contextFetcher(cached);
         }
+        // a credential that declares a status must have it checked: with a fetcher and no check of
+        // the caller's, the built-in status lists (fail closed)
+        StatusCheck status = b.statusCheck != null || b.fetcher == NONE ? b.statusCheck
+                : StatusListCheck.create(StatusListCache.create(b.documentCacheTtl), StatusPolicy.FAIL);
         // endorsements, nested credentials and status lists were not made for this exchange: no challenge or domain
         DataIntegrity.Settings nested = di.build();
         if (b.expectedChallenge != null) {
@@ -140,7 +153,7 @@ public final class Verifier {
             di.expectedDomain(b.expectedDomains.toArray(String[]::new));
         }
         PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
-                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.allowUnboundFragmentKeys, b.statusCheck, di.build(),
+                resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.allowUnboundFragmentKeys, status, di.build(),
                 !b.validation ? null : new Engine(new Engine.Options(Set.of(), true, true, true, false, false, Set.of(),
                         b.fetcher != NONE ? Optional.of(cached) : Optional.empty())), nested);
         // status list credentials are verified without status checking, so a list cannot loop
@@ -378,7 +391,8 @@ public final class Verifier {
 
         /**
          * @param fetcher reaches did:web documents, https controller documents and status lists
-         *     (default {@link Fetcher#none()}: nothing is fetched, status is skipped with a warning)
+         *     (default {@link Fetcher#none()}: nothing is fetched, so a credential that declares a
+         *     {@code credentialStatus} fails the {@code status} check, naming the host to allow)
          * @return this builder
          */
         public Builder fetcher(Fetcher fetcher) {
@@ -400,7 +414,9 @@ public final class Verifier {
 
         /**
          * @param depth how many levels of endorsements (and CLR nested credentials) are verified
-         *     (default 2; 0 verifies none)
+         *     (default 2; 0 verifies none). Endorsements or CLR credentials deeper than this are
+         *     not verified, so they fail their {@code endorsements} / {@code credentials} check,
+         *     whose message names this setting
          * @return this builder
          */
         public Builder maxEndorsementDepth(int depth) {
@@ -482,9 +498,23 @@ public final class Verifier {
             return this;
         }
 
-        /**
-         * @param check decides credential status when a fetcher is configured (default: none, so a
-         *     credential with a status entry gets a {@code status} warning)
+         * Replaces the built-in status check. By default, when a {@link #fetcher(Fetcher)} is
+         * configured, the verifier uses {@code StatusListCheck.create(StatusListCache.create(ttl),
+         * StatusPolicy.FAIL)} (ttl: the {@link #documentCache(int, Duration)} time to live): a
+         * credential that declares a {@code credentialStatus} is valid only when every entry was
+         * read from a list its issuer signed and says neither revoked nor suspended. Pass
+         * {@code StatusListCheck.create(cache, StatusPolicy.WARN)} to accept an unreachable list
+         * with a warning, or a builder-made {@code StatusListCheck} to trust list issuers other than
+         * the credential's.
+         *
+         * <pre>{@code
+         * Verifier v = Verifier.builder()
+         *         .fetcher(Fetcher.http(Set.of("status.example.org")))
+         *         .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
+         *         .build();
+         * }</pre>
+         *
+         * @param check decides credential status when a fetcher is configured
          * @return this builder
          */
         public Builder statusCheck(StatusCheck check) {

@@ -44,6 +44,10 @@ import org.reconnaitre.badges.testing.SharedData;
 class VerifierFixturesTest {
     static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** 1EdTech CLR fixtures that bundle a credential about another subject than the CLR's learner. */
+    static final List<String> CLRS_ABOUT_SOMEONE_ELSE = List.of("fixtures/1edtech-validator/clr20/complex.json",
+            "fixtures/1edtech-validator/clr20/simple_v1.json");
+
     /** Fixtures whose manifest outcome cannot be reached offline (or not by this verifier), with why. */
     static final Map<String, String> NOT_REACHABLE = new LinkedHashMap<>();
 
@@ -56,6 +60,11 @@ class VerifierFixturesTest {
                         + " offline the key from the DID URL fragment is rightly not trusted");
         NOT_REACHABLE.put("fixtures/dcc/v2/didWeb/v2didWebWithValidStatus.json",
                 "valid only with the did:web DID document at digitalcredentials.github.io (online only)");
+        for (String clr : CLRS_ABOUT_SOMEONE_ELSE) {
+            NOT_REACHABLE.put(clr, "a CLR about urn:uuid:360a0e1e-... whose first credential is about"
+                    + " did:example:ebfeb1f712ebc6f1c276e12ec21: a CLR may only carry credentials about its learner,"
+                    + " so this verifier refuses it (see aClrCarryingACredentialAboutSomeoneElseIsRefused)");
+        }
     }
 
     /**
@@ -205,6 +214,22 @@ class VerifierFixturesTest {
         assertThat(r.credentials().get(0).isValid()).isTrue();
         assertThat(r.issuerId()).contains("https://example.edu/issuers/565049");
         assertThat(r.credentials().get(0).issuerId()).contains("https://example.com/issuers/876543");
+    }
+
+    @Test
+    void aClrCarryingACredentialAboutSomeoneElseIsRefused() throws Exception {
+        Path root = SharedData.openbadges();
+        Verifier verifier = verifier(root);
+        for (String file : CLRS_ABOUT_SOMEONE_ELSE) {
+            VerificationReport r = verifier.verify(root.resolve(file));
+            CheckResult credentials = r.check("credentials").orElseThrow();
+            assertThat(credentials.outcome()).as(r.toString()).isEqualTo(CheckOutcome.FAILED);
+            assertThat(credentials.message()).contains("credential 1 ").contains("not about the CLR's learner");
+            assertThat(r.credentials()).hasSize(6);
+            assertThat(r.credentials().get(0).check("proof").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+            assertThat(r.credentials().subList(1, 6)).allSatisfy(c -> assertThat(c.isValid()).as(c.toString()).isTrue());
+            assertThat(r.isValid()).isFalse();
+        }
     }
 
     @Test

@@ -24,10 +24,12 @@ import org.reconnaitre.badges.signing.status.internal.ListChecker;
  * {@code STATUS_LIST_LENGTH_ERROR} warning (real issuers publish such lists, e.g. the Digital
  * Credentials Consortium's 100,000-bit list).
  *
- * <p>Verifying the status list credential's own proof is the caller's job: fetch
- * {@link StatusEntry#listUrl()}, verify it, then call {@link #check(StatusEntry, String, String)};
- * or use {@link #check(StatusEntry, String, Fetcher, StatusListCache, StatusPolicy, ListProofCheck)}
- * with the verifier as the {@link ListProofCheck}.
+ * <p>Verifying the status list credential itself is the caller's job: fetch
+ * {@link StatusEntry#listUrl()}, verify it as a credential in full (proof, a key its issuer
+ * controls, validity dates) and check that its issuer is the credential's, then call
+ * {@link #check(StatusEntry, String, String)}; or use
+ * {@link #check(StatusEntry, String, Fetcher, StatusListCache, StatusPolicy, ListProofCheck)}. The
+ * verifier's {@link StatusListCheck} does all of this.
  *
  * <pre>{@code
  * StatusResult r = StatusLists.check(entryJson, listCredentialJson);
@@ -40,12 +42,17 @@ public final class StatusLists {
     private StatusLists() {}
 
     /**
-     * Verifies a fetched status list credential before it is trusted: its proof, and that its
-     * issuer is the credential's issuer. Implementations must be thread-safe.
+     * Verifies a fetched status list credential before it is trusted: as a credential in full
+     * (proof, a key its issuer controls, validity dates), and that its issuer is the credential's
+     * issuer. Implementations must be thread-safe.
      *
      * <pre>{@code
-     * StatusLists.ListProofCheck check = list -> verifier.verify(list).isValid()
-     *         ? Optional.empty() : Optional.of("its proof does not verify");
+     * StatusLists.ListProofCheck check = list -> {
+     *     VerificationReport r = verifier.verify(list);
+     *     boolean bound = r.check("key-binding").map(c -> c.outcome() == CheckOutcome.PASSED).orElse(false);
+     *     return r.isValid() && bound && r.issuerId().equals(Optional.of(credentialIssuer))
+     *             ? Optional.empty() : Optional.of("it does not verify as the issuer's status list");
+     * };
      * }</pre>
      */
     @FunctionalInterface

@@ -56,10 +56,15 @@ public final class Pipeline {
         return run(input, 0, config.clock().instant(), expected);
     }
 
-    /** Nested endorsements and CLR credentials: never compared with the expected recipient. */
-    VerificationReport verifyNested(JsonNode node, int depth, Instant now) {
+    /**
+     * Nested endorsements and CLR credentials, with the same settings one level deeper.
+     *
+     * @param expected the recipient a nested CLR credential must be awarded to (the caller's, or
+     *     the CLR's learner); null for an endorsement, which is about what it is attached to
+     */
+    VerificationReport verifyNested(JsonNode node, int depth, Instant now, @Nullable ExpectedRecipient expected) {
         String text = node.isTextual() ? node.asText() : Json.write(node);
-        return run(text.getBytes(StandardCharsets.UTF_8), depth, now, null);
+        return run(text.getBytes(StandardCharsets.UTF_8), depth, now, expected);
     }
 
     private VerificationReport run(byte[] input, int depth, Instant now, @Nullable ExpectedRecipient expected) {

@@ -1,17 +1,34 @@
 package org.reconnaitre.badges.signing.internal.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.Verifier;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
 
 /**
- * Credential status (revocation, suspension). Without a fetcher nothing can be looked up, so the
- * check is skipped with a warning naming the status entry. With a fetcher, the caller's
- * {@link Verifier.StatusCheck} decides (the extension point for status-list decoding). Internal.
+ * Credential status (revocation, suspension). A credential that declares a
+ * {@code credentialStatus} must have it checked; whatever prevents that fails the check (fail
+ * closed):
+ * <ul>
+ *   <li>no fetcher configured: failed, naming the hosts of the status lists to allow;</li>
+ *   <li>otherwise the verifier's {@link Verifier.StatusCheck} decides: the caller's, or by default
+ *       the built-in {@code StatusListCheck} with {@code StatusPolicy.FAIL} (an unsupported status
+ *       method, a list that cannot be fetched or trusted, a revoked, suspended or flagged entry
+ *       all fail; only an explicit {@code StatusPolicy.WARN} turns an unreachable list into a
+ *       warning);</li>
+ *   <li>no status check at all: that is the verifier of status list credentials themselves, whose
+ *       own {@code credentialStatus} is not followed (status is checked one level deep), so such a
+ *       list is not trusted.</li>
+ * </ul>
+ * Without a {@code credentialStatus} the check is skipped: there is nothing to look up. Internal.
  */
 final class StatusStep implements Step {
     static final String ID = "status";
@@ -36,14 +53,18 @@ final class StatusStep implements Step {
         }
         String described = describe(status);
         if (!ctx.config.fetcherConfigured()) {
-            ctx.skipped(ID, "Warning: the credential has a status entry (" + described + ") but no fetcher is configured,"
-                    + " so revocation and suspension were NOT checked.");
+            Set<String> hosts = hosts(status);
+            ctx.failed(ID, "The credential has a status entry (" + described + "), but revocation and suspension could"
+                    + " not be checked: configure a fetcher that allows " + (hosts.isEmpty() ? "the status list's host"
+                            : String.join(", ", hosts)) + " (Verifier.Builder.fetcher), so the credential is not"
+                    + " considered current.");
             return;
         }
         Verifier.StatusCheck check = ctx.config.statusCheck();
         if (check == null) {
-            ctx.warning(ID, "The credential has a status entry (" + described + ") but this verifier has no status"
-                    + " checker for it, so revocation and suspension were not checked.");
+            ctx.failed(ID, "This document, verified as a status list, declares a status of its own (" + described
+                    + "), which is not followed (status is checked one level deep), so it cannot be trusted as a status"
+                    + " list.");
             return;
         }
         CheckResult result;
@@ -51,12 +72,34 @@ final class StatusStep implements Step {
             result = check.check(new Verifier.StatusRequest(Json.write(ctx.credential()), Json.write(status),
                     ctx.config.fetcher(), ctx.now, verifier));
         } catch (RuntimeException e) {
-            result = CheckResult.failed(ID, "The status check failed unexpectedly: " + e);
+            result = CheckResult.failed(ID, "The status check failed unexpectedly (" + e.getClass().getSimpleName()
+                    + "), so revocation was not checked.");
         }
         if (result == null) {
             result = CheckResult.failed(ID, "The status checker returned no result.");
         }
         ctx.add(result.id().equals(ID) ? result : new CheckResult(ID, result.outcome(), result.message()));
+    }
+
+    /** @return the hosts of the status lists an entry names (statusListCredential, or id) */
+    private static Set<String> hosts(JsonNode status) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (JsonNode e : status.isArray() ? status : List.of(status)) {
+            String list = JsonNodes.text(e.get("statusListCredential"));
+            String url = list != null ? list : JsonNodes.text(e.get("id"));
+            if (url == null) {
+                continue;
+            }
+            try {
+                String host = new URI(url.strip()).getHost();
+                if (host != null) {
+                    hosts.add(host.toLowerCase(Locale.ROOT));
+                }
+            } catch (URISyntaxException ignored) {
+                // not a URL: nothing to allow
+            }
+        }
+        return hosts;
     }
 
     private static String describe(JsonNode status) {

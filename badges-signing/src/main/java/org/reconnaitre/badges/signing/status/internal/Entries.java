@@ -76,6 +76,29 @@ public final class Entries {
         return new StatusEntry(method, purpose, index, size, url(list, "statusListCredential"), json);
     }
 
+    /**
+     * @param e one {@code credentialStatus} entry
+     * @return its {@code type} (as written) when it names none of the supported status methods
+     */
+    public static Optional<String> unsupportedType(JsonNode e) {
+        JsonNode type = e.path("type");
+        List<String> types = new ArrayList<>();
+        if (type.isTextual()) {
+            types.add(type.asText());
+        } else if (type.isArray()) {
+            type.forEach(t -> types.add(t.isTextual() ? t.asText() : t.toString()));
+        }
+        for (Method m : Method.values()) {
+            if (types.contains(m.type())) {
+                return Optional.empty();
+            }
+        }
+        if (!e.isObject()) {
+            return Optional.empty(); // not an entry at all: parse() says why
+        }
+        return Optional.of(types.isEmpty() ? "(no type)" : String.join(", ", types));
+    }
+
     private static long index(JsonNode n, Method method) throws BadgeException {
         long v = -1;
         if (n.isIntegralNumber() && n.canConvertToLong()) {

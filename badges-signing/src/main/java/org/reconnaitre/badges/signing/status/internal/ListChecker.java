@@ -37,6 +37,11 @@ public final class ListChecker {
             return error(entry, "MALFORMED_VALUE_ERROR", "The status list at " + entry.listUrl() + " is not valid JSON: "
                     + e.getMessage(), Optional.empty(), List.of());
         }
+        return check(entry, list, credentialId);
+    }
+
+    /** As {@link #check(StatusEntry, String, String)}, with the list (credential) already parsed. */
+    public static StatusResult check(StatusEntry entry, JsonNode list, @Nullable String credentialId) {
         if (!list.isObject()) {
             return error(entry, "MALFORMED_VALUE_ERROR", "The status list at " + entry.listUrl() + " is not a JSON object",
                     Optional.empty(), List.of());
@@ -76,10 +81,8 @@ public final class ListChecker {
         }
         JsonNode purposes = subject.path("statusPurpose");
         if (purposes.isMissingNode()) {
-            if (w3c) {
-                return error(entry, "STATUS_VERIFICATION_ERROR", where + " declares no statusPurpose", listId, warnings);
-            }
-            warnings.add("The StatusList2021 list declares no statusPurpose; the entry's '" + entry.purpose() + "' was assumed.");
+            return error(entry, "STATUS_VERIFICATION_ERROR", where + " declares no statusPurpose, so it cannot say"
+                    + " anything about the credential's " + entry.purpose(), listId, warnings);
         } else if (!hasIgnoringCase(purposes, entry.purpose())) {
             return error(entry, "STATUS_VERIFICATION_ERROR", "The credential's status purpose '" + entry.purpose()
                     + "' does not match the list's " + purposes + " (" + entry.listUrl() + ")", listId, warnings);
