@@ -498,6 +498,7 @@ public final class Verifier {
             return this;
         }
 
+        /**
          * Replaces the built-in status check. By default, when a {@link #fetcher(Fetcher)} is
          * configured, the verifier uses {@code StatusListCheck.create(StatusListCache.create(ttl),
          * StatusPolicy.FAIL)} (ttl: the {@link #documentCache(int, Duration)} time to live): a
