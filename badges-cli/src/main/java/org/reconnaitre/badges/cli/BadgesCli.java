@@ -151,11 +151,20 @@ public final class BadgesCli implements Callable<Integer> {
         return TerminalText.escape(text);
     }
 
-    /** A stack trace ({@code --verbose}), each line shown with {@link #show}: messages quote input. */
+    /**
+     * A stack trace ({@code --verbose}), each line shown with {@link #show} after its own leading
+     * tabs: exception messages quote input.
+     */
     private static void printStackTrace(Throwable ex, PrintWriter err) {
         java.io.StringWriter trace = new java.io.StringWriter();
         ex.printStackTrace(new PrintWriter(trace));
-        trace.toString().lines().forEach(line -> err.println(show(line)));
+        trace.toString().lines().forEach(line -> {
+            int tabs = 0;
+            while (tabs < line.length() && line.charAt(tabs) == '\t') {
+                tabs++;
+            }
+            err.println(line.substring(0, tabs) + show(line.substring(tabs)));
+        });
     }
 
     /** Creates command objects, giving the ones that need it standard input. */

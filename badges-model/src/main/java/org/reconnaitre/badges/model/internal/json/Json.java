@@ -100,6 +100,13 @@ public final class Json {
      * @throws BadgeException {@code MALFORMED_JSON} naming the offset of the first bad byte
      */
     public static String utf8(byte[] bytes) throws BadgeException {
+        int i = 0;
+        while (i < bytes.length && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == bytes.length) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // all ASCII: the common, fast case
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
