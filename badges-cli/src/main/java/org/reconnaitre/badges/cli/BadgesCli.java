@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
  * {@code validate}, {@code convert}, {@code bake}, {@code unbake}, {@code transitions}.
  *
  * <p>Exit codes: 0 valid, 1 a check failed, 2 the input could not be read or the usage is wrong.
- * Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ * Errors are one line on stderr; {@code --verbose} adds the stack trace. Text output never prints
+ * a value from a credential or a file name raw: control, DEL, C1 and bidi/format characters are
+ * shown as {@code \}{@code uXXXX} escapes ({@link #show}), and JSON output escapes them too.
  *
  * <pre>{@code
  * int code = BadgesCli.execute(System.in, System.out, System.err, "verify", "badge.json");
@@ -83,11 +86,11 @@ public final class BadgesCli implements Callable<Integer> {
         cli.setErr(errWriter);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine failed = ex.getCommandLine();
-            errWriter.println(oneLine(failed.getCommandName().equals("badges") ? "badges" : "badges "
+            errWriter.println(show(oneLine(failed.getCommandName().equals("badges") ? "badges" : "badges "
                     + failed.getCommandName()) + ": " + oneLine(String.valueOf(ex.getMessage()))
-                    + " (see '" + qualifiedName(failed) + " --help')");
+                    + " (see '" + qualifiedName(failed) + " --help')"));
             if (verbose) {
-                ex.printStackTrace(errWriter);
+                printStackTrace(ex, errWriter);
             }
             errWriter.flush();
             return ExitCodes.UNREADABLE;
@@ -107,9 +110,9 @@ public final class BadgesCli implements Callable<Integer> {
                 message = "unexpected error: " + ex
                         + (verbose ? "" : " (run again with --verbose for details)");
             }
-            errWriter.println("badges: " + oneLine(message));
+            errWriter.println("badges: " + show(message));
             if (verbose) {
-                ex.printStackTrace(errWriter);
+                printStackTrace(ex, errWriter);
             }
             errWriter.flush();
             return code;
@@ -137,6 +140,31 @@ public final class BadgesCli implements Callable<Integer> {
     /** Collapses a message to one line. */
     static String oneLine(String message) {
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /**
+     * An untrusted value, or a message that may quote one, as it may reach a terminal: one line,
+     * with control (newline and tab included), DEL, C1 and bidi/format characters shown as
+     * {@code \}{@code uXXXX} escapes, so that it cannot move the cursor, erase or reorder the output.
+     */
+    static String show(String text) {
+        return TerminalText.escape(text);
+    }
+
+    /**
+     * A stack trace ({@code --verbose}), each line shown with {@link #show} after its own leading
+     * tabs: exception messages quote input.
+     */
+    private static void printStackTrace(Throwable ex, PrintWriter err) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(line -> {
+            int tabs = 0;
+            while (tabs < line.length() && line.charAt(tabs) == '\t') {
+                tabs++;
+            }
+            err.println(line.substring(0, tabs) + show(line.substring(tabs)));
+        });
     }
 
     /** Creates command objects, giving the ones that need it standard input. */

@@ -37,7 +37,7 @@ final class BakeCommand extends BaseCommand {
             throw CliFailure.unreadable("cannot bake " + credential + " into " + image + ": " + e.getMessage(), e);
         }
         Inputs.write(outFile, baked);
-        out().println("Baked " + credential + " into " + outFile + " (" + baked.length + " bytes)");
+        out().println(BadgesCli.show("Baked " + credential + " into " + outFile + " (" + baked.length + " bytes)"));
         return ExitCodes.VALID;
     }
 }

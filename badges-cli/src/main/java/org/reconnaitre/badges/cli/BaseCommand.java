@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,15 +25,16 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints a JSON document on stdout or, given a file, writes it there (with a final newline) and
-     * prints what was written.
+     * Prints a JSON document on stdout or, given a file, writes it there as it is (with a final
+     * newline) and prints what was written. On stdout, characters a terminal acts on are escaped
+     * without changing the document's value ({@link TerminalText#escapeJsonText}).
      */
     void emit(String document, @Nullable Path file, Supplier<String> written) {
         if (file == null) {
-            out().println(document);
+            out().println(TerminalText.escapeJsonText(document));
         } else {
             Inputs.write(file, (document + "\n").getBytes(StandardCharsets.UTF_8));
-            out().println(written.get());
+            out().println(BadgesCli.show(written.get()));
         }
     }
 

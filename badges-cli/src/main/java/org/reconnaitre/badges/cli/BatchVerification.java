@@ -23,6 +23,9 @@ import org.reconnaitre.badges.signing.Verifier;
  * {@code verify --batch DIR}: verifies every file in parallel on one shared verifier, prints one
  * line (or one JSON object) per file in file-name order as results arrive, draws a progress bar on
  * stderr when it is a terminal, and ends with a summary: counts and the most frequent failures.
+ * Only regular files inside DIR are read ({@link BatchInputs}); every other entry is reported as
+ * skipped and makes the exit code 1. File names and messages are escaped for the terminal in text
+ * mode ({@link BadgesCli#show}).
  */
 final class BatchVerification {
     private static final int TOP_REASONS = 5;
@@ -33,7 +36,7 @@ final class BatchVerification {
     private final boolean jsonLines;
 
     /** The outcome for one file: a report, or why the file could not be read. */
-    private record Outcome(Path file, @Nullable VerificationReport report, @Nullable String readError) {}
+    private record Outcome(BatchInputs.Entry entry, @Nullable VerificationReport report, @Nullable String readError) {}
 
     BatchVerification(Verifier verifier, PrintWriter out, PrintWriter err, boolean jsonLines) {
         this.verifier = verifier;
@@ -43,7 +46,8 @@ final class BatchVerification {
     }
 
     int run(Path dir) {
-        List<Path> files = VerifyCommand.listFiles(dir);
+        List<BatchInputs.Entry> entries = BatchInputs.list(dir);
+        List<BatchInputs.Entry> files = entries.stream().filter(e -> e.file() != null).toList();
         long start = System.nanoTime();
         Progress progress = new Progress(err, files.size(), stderrIsTerminal());
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
@@ -55,10 +59,11 @@ final class BatchVerification {
         int valid = 0;
         int invalid = 0;
         int unreadable = 0;
+        int skipped = 0;
         Map<String, Integer> reasons = new LinkedHashMap<>();
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path f : files) {
+            for (BatchInputs.Entry f : files) {
                 futures.add(pool.submit(() -> {
                     try {
                         return verifyOne(f);
@@ -67,15 +72,29 @@ final class BatchVerification {
                     }
                 }));
             }
-            for (int i = 0; i < files.size(); i++) {
-                Outcome o = get(futures.get(i), files.get(i));
-                String name = dir.relativize(o.file()).toString();
+            int next = 0;
+            for (BatchInputs.Entry e : entries) {
+                if (e.file() == null) {
+                    skipped++;
+                    String why = String.valueOf(e.skipped());
+                    reasons.merge("skipped: " + why, 1, Integer::sum);
+                    progress.clear();
+                    out.println(jsonLines ? ReportJson.skipped(e.name(), why)
+                            : BadgesCli.show(e.name()) + ": SKIPPED (" + BadgesCli.show(why) + ")");
+                    out.flush();
+                    progress.draw();
+                    continue;
+                }
+                Outcome o = get(futures.get(next), files.get(next));
+                next++;
+                String name = o.entry().name();
                 if (o.report() == null) {
                     unreadable++;
                     String why = String.valueOf(o.readError());
-                    reasons.merge("read: " + strip(why, name), 1, Integer::sum);
+                    reasons.merge("read: " + BadgesCli.show(strip(why, name)), 1, Integer::sum);
                     progress.clear();
-                    out.println(jsonLines ? ReportJson.unreadable(name, why) : name + ": UNREADABLE (" + why + ")");
+                    out.println(jsonLines ? ReportJson.unreadable(name, why)
+                            : BadgesCli.show(name) + ": UNREADABLE (" + BadgesCli.show(why) + ")");
                 } else {
                     VerificationReport r = o.report();
                     if (r.isValid()) {
@@ -83,7 +102,7 @@ final class BatchVerification {
                     } else {
                         invalid++;
                         for (CheckResult c : r.failures()) {
-                            reasons.merge(abbreviate(c.id() + ": " + BadgesCli.oneLine(c.message())), 1, Integer::sum);
+                            reasons.merge(abbreviate(BadgesCli.show(c.id() + ": " + c.message())), 1, Integer::sum);
                         }
                     }
                     progress.clear();
@@ -98,8 +117,9 @@ final class BatchVerification {
         progress.clear();
         PrintWriter summary = jsonLines ? err : out;
         double seconds = (System.nanoTime() - start) / 1e9;
-        summary.printf("Verified %d file%s in %.1f s: %d valid, %d invalid, %d unreadable%n",
-                files.size(), files.size() == 1 ? "" : "s", seconds, valid, invalid, unreadable);
+        summary.printf("Verified %d file%s in %.1f s: %d valid, %d invalid, %d unreadable%s%n",
+                files.size(), files.size() == 1 ? "" : "s", seconds, valid, invalid, unreadable,
+                skipped == 0 ? "" : "; " + skipped + " skipped (not regular files inside the directory, never read)");
         if (!reasons.isEmpty()) {
             summary.println("Top failure reasons:");
             reasons.entrySet().stream()
@@ -108,20 +128,20 @@ final class BatchVerification {
                     .forEach(e -> summary.printf("  %5d  %s%n", e.getValue(), e.getKey()));
         }
         summary.flush();
-        return invalid + unreadable == 0 ? ExitCodes.VALID : ExitCodes.CHECK_FAILED;
+        return invalid + unreadable + skipped == 0 ? ExitCodes.VALID : ExitCodes.CHECK_FAILED;
     }
 
-    private Outcome verifyOne(Path f) {
+    private Outcome verifyOne(BatchInputs.Entry f) {
         byte[] bytes;
         try {
-            bytes = Inputs.read(f);
+            bytes = BatchInputs.read(f);
         } catch (CliFailure e) {
             return new Outcome(f, null, String.valueOf(e.getMessage()));
         }
         return new Outcome(f, verifier.verify(bytes), null);
     }
 
-    private static Outcome get(Future<Outcome> future, Path file) {
+    private static Outcome get(Future<Outcome> future, BatchInputs.Entry file) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -137,7 +157,7 @@ final class BatchVerification {
         String s = VerifyCommand.summaryLine(name, r);
         if (!r.isValid()) {
             CheckResult first = r.failures().get(0);
-            s += " " + abbreviate(first.id() + ": " + BadgesCli.oneLine(first.message()));
+            s += " " + abbreviate(BadgesCli.show(first.id() + ": " + first.message()));
         }
         return s;
     }

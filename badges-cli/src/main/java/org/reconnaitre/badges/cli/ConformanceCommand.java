@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.conformance.ConformanceKit;
 import org.reconnaitre.badges.conformance.ConformanceReport;
 import org.reconnaitre.badges.conformance.ConformanceSummary;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +71,9 @@ final class ConformanceCommand extends BaseCommand {
             reports.add(built.check(name, input.text()));
         }
         ConformanceSummary summary = ConformanceSummary.of(reports);
-        out().println(format == Format.json ? summary.toJson() : summary.toMarkdown());
+        // file names and messages come from the inputs: escaped for the terminal (JSON keeps its value)
+        out().println(format == Format.json ? TerminalText.escapeJsonText(summary.toJson())
+                : summary.toMarkdown().lines().map(BadgesCli::show).collect(java.util.stream.Collectors.joining("\n")));
         return summary.allConformant() ? ExitCodes.VALID : ExitCodes.CHECK_FAILED;
     }
 

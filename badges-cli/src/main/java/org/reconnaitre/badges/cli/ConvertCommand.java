@@ -14,6 +14,7 @@ import org.reconnaitre.badges.model.OpenBadges;
 import org.reconnaitre.badges.model.OpenBadges2Converter;
 import org.reconnaitre.badges.model.OpenBadgesDocument;
 import org.reconnaitre.badges.model.ValidationReport;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 import org.reconnaitre.badges.model.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,11 +60,11 @@ final class ConvertCommand extends BaseCommand {
             throw CliFailure.unreadable("cannot convert " + assertionFile + ": " + hint(e.getMessage()), e);
         }
         String json = credential.toPrettyJson();
-        out().println(json);
+        out().println(TerminalText.escapeJsonText(json));
         ValidationReport report = Validator.standard().validate(json);
         for (Finding f : report.errors()) {
-            err().println("badges: the converted credential breaks " + f.ruleId()
-                    + (f.path().isEmpty() ? "" : " at " + f.path()) + ": " + BadgesCli.oneLine(f.message()));
+            err().println("badges: the converted credential breaks " + BadgesCli.show(f.ruleId()
+                    + (f.path().isEmpty() ? "" : " at " + f.path()) + ": " + f.message()));
         }
         return report.isValid() ? ExitCodes.VALID : ExitCodes.CHECK_FAILED;
     }

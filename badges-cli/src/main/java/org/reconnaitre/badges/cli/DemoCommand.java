@@ -163,7 +163,7 @@ final class DemoCommand extends BaseCommand {
             return "VALID (passed: " + passed + ")";
         }
         CheckResult first = report.failures().get(0);
-        return "INVALID (" + first.id() + ": " + abbreviate(BadgesCli.oneLine(first.message()), 100) + ")";
+        return "INVALID (" + abbreviate(BadgesCli.show(first.id() + ": " + first.message()), 100) + ")";
     }
 
     private static String abbreviate(String s, int max) {

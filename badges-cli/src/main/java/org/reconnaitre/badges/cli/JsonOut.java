@@ -1,21 +1,16 @@
 package org.reconnaitre.badges.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.reconnaitre.badges.model.internal.json.Json;
 
-/** JSON text for the commands' machine-readable output. */
+/**
+ * JSON text for the commands' machine-readable output: valid JSON in which control, DEL, C1 and
+ * bidi/format characters are escaped, so that printing it on a terminal cannot rewrite the screen.
+ */
 final class JsonOut {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
     private JsonOut() {}
 
     /** @return {@code s} as a JSON string literal */
     static String str(String s) {
-        try {
-            return MAPPER.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.stringForDisplay(s);
     }
 }

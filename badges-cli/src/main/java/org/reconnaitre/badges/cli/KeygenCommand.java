@@ -56,7 +56,7 @@ final class KeygenCommand extends BaseCommand {
             out().println(jwk);
         } else {
             writeSecret(outFile, jwk + "\n");
-            out().println("Wrote a private " + type + " key to " + outFile + " (kid " + key.keyId() + ")");
+            out().println(BadgesCli.show("Wrote a private " + type + " key to " + outFile + " (kid " + key.keyId() + ")"));
         }
         return ExitCodes.VALID;
     }

@@ -32,6 +32,12 @@ final class ReportJson {
                 + check("read", "failed", message) + "]}";
     }
 
+    /** An entry that was not read (a symbolic link leaving the directory, a device...): invalid, with one skipped {@code read} check. */
+    static String skipped(String file, String message) {
+        return "{\"file\": " + JsonOut.str(file) + ", \"valid\": false, \"format\": \"unknown\", \"checks\": ["
+                + check("read", "skipped", message) + "]}";
+    }
+
     private static String check(String id, String outcome, String message) {
         return "{\"id\": " + JsonOut.str(id) + ", \"outcome\": " + JsonOut.str(outcome) + ", \"message\": "
                 + JsonOut.str(message) + "}";

@@ -103,7 +103,7 @@ final class TransitionsCommand extends BaseCommand {
             previous = o;
             String score = String.format(Locale.ROOT, "%.4f", t.score());
             if (format == Format.tsv) {
-                out().println(o + "\t" + rank + "\t" + ref(t.destination()) + "\t" + score);
+                out().println(BadgesCli.show(o) + "\t" + rank + "\t" + BadgesCli.show(ref(t.destination())) + "\t" + score);
             } else {
                 StringJoiner missing = new StringJoiner(", ", "[", "]");
                 t.missing().stream().limit(10).map(Gap::competency)

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.BakedCredential;
 import org.reconnaitre.badges.model.Baking;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +31,8 @@ final class UnbakeCommand extends BaseCommand {
         } catch (BadgeException e) {
             throw CliFailure.unreadable(image + ": " + e.getMessage(), e);
         }
-        out().println(baked.content());
+        // the content as carried; characters a terminal acts on are escaped without changing a JSON value
+        out().println(TerminalText.escapeJsonText(baked.content()));
         return ExitCodes.VALID;
     }
 }

@@ -72,12 +72,12 @@ final class ValidateCommand extends BaseCommand {
     private void print(ValidationReport report) {
         int errors = report.errors().size();
         int warnings = report.warnings().size();
-        out().println(file + ": " + (report.isValid() ? "valid" : "INVALID") + " " + report.kind()
+        out().println(BadgesCli.show(file) + ": " + (report.isValid() ? "valid" : "INVALID") + " " + report.kind()
                 + " (" + errors + (errors == 1 ? " error, " : " errors, ") + warnings
                 + (warnings == 1 ? " warning)" : " warnings)"));
         for (Finding f : report.findings()) {
-            out().println("  " + (f.severity() == Severity.ERROR ? "error  " : "warning") + " " + f.ruleId()
-                    + (f.path().isEmpty() ? "" : " at " + f.path()) + ": " + BadgesCli.oneLine(f.message()));
+            out().println("  " + (f.severity() == Severity.ERROR ? "error  " : "warning") + " " + BadgesCli.show(f.ruleId()
+                    + (f.path().isEmpty() ? "" : " at " + f.path()) + ": " + f.message()));
         }
     }
 

@@ -1,8 +1,6 @@
 package org.reconnaitre.badges.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.signing.CheckOutcome;
@@ -152,11 +149,11 @@ final class VerifyCommand extends BaseCommand {
 
     private void printReport(String name, VerificationReport report) {
         out().println(summaryLine(name, report));
-        report.issuerId().ifPresent(i -> out().println("  issuer:     " + i));
-        report.credentialId().ifPresent(i -> out().println("  credential: " + i));
+        report.issuerId().ifPresent(i -> out().println("  issuer:     " + BadgesCli.show(i)));
+        report.credentialId().ifPresent(i -> out().println("  credential: " + BadgesCli.show(i)));
         Set<String> refusedHosts = new LinkedHashSet<>();
         for (CheckResult c : report.checks()) {
-            out().printf("  %-8s %-17s %s%n", symbol(c.outcome()), c.id(), BadgesCli.oneLine(c.message()));
+            out().printf("  %-8s %-17s %s%n", symbol(c.outcome()), BadgesCli.show(c.id()), BadgesCli.show(c.message()));
             Matcher m = REFUSED_HOST.matcher(c.message());
             while (m.find()) {
                 refusedHosts.add(m.group(1));
@@ -172,7 +169,8 @@ final class VerifyCommand extends BaseCommand {
         nested("credential", report.credentials());
         if (!refusedHosts.isEmpty()) {
             out().println("hint: nothing is fetched unless you allow it: badges verify "
-                    + refusedHosts.stream().map(h -> "--allow-fetch " + h).collect(Collectors.joining(" ")) + " " + name);
+                    + refusedHosts.stream().map(h -> "--allow-fetch " + h).collect(Collectors.joining(" ")) + " "
+                    + BadgesCli.show(name));
         }
     }
 
@@ -181,10 +179,10 @@ final class VerifyCommand extends BaseCommand {
         for (int i = 0; i < reports.size(); i++) {
             VerificationReport r = reports.get(i);
             String line = "  " + what + " " + (i + 1) + ": " + (r.isValid() ? "VALID" : "INVALID")
-                    + r.issuerId().map(id -> " (issuer " + id + ")").orElse("");
+                    + r.issuerId().map(id -> " (issuer " + BadgesCli.show(id) + ")").orElse("");
             if (!r.isValid()) {
                 CheckResult first = r.failures().get(0);
-                line += " " + first.id() + ": " + BadgesCli.oneLine(first.message());
+                line += " " + BadgesCli.show(first.id() + ": " + first.message());
             }
             out().println(line);
         }
@@ -197,7 +195,7 @@ final class VerifyCommand extends BaseCommand {
     static String summaryLine(String name, VerificationReport report) {
         long warnings = report.checks().stream().filter(c -> c.outcome() == CheckOutcome.WARNING).count();
         boolean statusUnchecked = report.check("status").filter(VerifyCommand::statusUnchecked).isPresent();
-        return name + ": " + (report.isValid() ? "VALID" : "INVALID") + " (" + report.format().jsonName()
+        return BadgesCli.show(name) + ": " + (report.isValid() ? "VALID" : "INVALID") + " (" + report.format().jsonName()
                 + (report.isValid() ? "" : ", " + report.failures().size() + " failed")
                 + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"))
                 + (statusUnchecked ? ", revocation NOT checked" : "") + ")";
@@ -211,20 +209,5 @@ final class VerifyCommand extends BaseCommand {
 
     static String symbol(CheckOutcome outcome) {
         return outcome.jsonName();
-    }
-
-    /** Lists the regular, non-hidden files under a directory, sorted. */
-    static List<Path> listFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw CliFailure.unreadable(dir + ": not a directory");
-        }
-        try (Stream<Path> s = Files.walk(dir, 8)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw CliFailure.unreadable(dir + ": cannot list it (" + e.getMessage() + ")", e);
-        }
     }
 }

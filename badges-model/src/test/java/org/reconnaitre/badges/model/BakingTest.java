@@ -190,20 +190,69 @@ class BakingTest {
     }
 
     @Test
-    void svgVerifyAttributeAndBody() throws Exception {
+    void svgHostedAssertionWithItsUrlAndItsBody() throws Exception {
+        // the form the OB 2.0 baking specification shows: verify = the assertion's URL, body = that assertion
         String svg = """
                 <svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">
                   <openbadges:assertion verify="https://example.org/assertion/1"><![CDATA[%s]]></openbadges:assertion>
                 </svg>""".formatted(OB2_JSON);
         BakedCredential found = Baking.unbake(svg.getBytes(StandardCharsets.UTF_8));
-        assertThat(found.encoding()).isEqualTo(Encoding.JSON); // the body wins over a hosted URL
-        String signed = """
+        assertThat(found.encoding()).isEqualTo(Encoding.JSON);
+        assertThat(found.content()).isEqualTo(OB2_JSON.strip());
+    }
+
+    /** One element, two credentials: refused whichever way they are combined (issue #22 §4). */
+    @Test
+    void svgElementWithTwoCredentialsIsRefused() {
+        String escaped = OB2_JSON.replace("&", "&amp;").replace("<", "&lt;");
+        String otherId = OB2_JSON.replace("https://example.org/assertion/1", "https://example.org/assertion/2");
+        String noId = OB2_JSON.replace("\"id\":\"https://example.org/assertion/1\",", "");
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("signature in verify, assertion in body", """
                 <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://openbadges.org">
                   <ob:assertion verify="%s">%s</ob:assertion>
-                </svg>""".formatted(OB2_JWS, OB2_JSON.replace("&", "&amp;").replace("<", "&lt;"));
-        BakedCredential jws = Baking.unbake(signed.getBytes(StandardCharsets.UTF_8));
-        assertThat(jws.encoding()).isEqualTo(Encoding.JWS); // a signature in verify wins over the body
-        assertThat(jws.content()).isEqualTo(OB2_JWS);
+                </svg>""".formatted(OB2_JWS, escaped));
+        cases.put("signature in verify, anything in body", """
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://openbadges.org">
+                  <ob:assertion verify="%s">x</ob:assertion>
+                </svg>""".formatted(OB2_JWS));
+        cases.put("URL of one assertion, body of another", """
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://openbadges.org">
+                  <ob:assertion verify="https://example.org/assertion/1"><![CDATA[%s]]></ob:assertion>
+                </svg>""".formatted(otherId));
+        cases.put("URL, body without an id", """
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://openbadges.org">
+                  <ob:assertion verify="https://example.org/assertion/1"><![CDATA[%s]]></ob:assertion>
+                </svg>""".formatted(noId));
+        cases.put("URL, body is a signature", """
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://openbadges.org">
+                  <ob:assertion verify="https://example.org/assertion/1">%s</ob:assertion>
+                </svg>""".formatted(OB2_JWS));
+        cases.put("OB 3.0: JWT in verify, JSON in body", """
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0">
+                  <ob:credential verify="%s"><![CDATA[%s]]></ob:credential>
+                </svg>""".formatted(OB3_JWS, OB3_JSON.replace("]]>", "]]]]><![CDATA[>")));
+        cases.forEach((name, svg) -> assertThatThrownBy(() -> Baking.unbake(svg.getBytes(StandardCharsets.UTF_8)))
+                .as(name)
+                .isInstanceOf(BadgeException.class)
+                .satisfies(e -> assertThat(((BadgeException) e).code()).isEqualTo(BadgeException.Code.INVALID_IMAGE))
+                .hasMessageContaining("both a verify attribute and a body")
+                .hasMessageContaining("exactly one credential"));
+    }
+
+    @Test
+    void svgWithOnlyOneOfVerifyOrBodyStillUnbakes() throws Exception {
+        String signed = """
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://openbadges.org">
+                  <ob:assertion verify="%s"/>
+                </svg>""".formatted(OB2_JWS);
+        assertThat(Baking.unbake(signed.getBytes(StandardCharsets.UTF_8)).content()).isEqualTo(OB2_JWS);
+        String whitespaceBody = """
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="http://openbadges.org">
+                  <ob:assertion verify="%s">
+                  </ob:assertion>
+                </svg>""".formatted(OB2_JWS);
+        assertThat(Baking.unbake(whitespaceBody.getBytes(StandardCharsets.UTF_8)).encoding()).isEqualTo(Encoding.JWS);
     }
 
     @Test

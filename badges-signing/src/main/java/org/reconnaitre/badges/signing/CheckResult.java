@@ -1,6 +1,7 @@
 package org.reconnaitre.badges.signing;
 
 import java.util.Objects;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 
 /**
  * The result of one verification check: a stable id ({@code parse}, {@code format},
@@ -51,9 +52,13 @@ public record CheckResult(String id, CheckOutcome outcome, String message) {
         return new CheckResult(id, CheckOutcome.SKIPPED, message);
     }
 
-    /** @return {@code id: outcome - message} */
+    /**
+     * @return {@code id: outcome - message}, on one line, safe to print on a terminal: messages quote
+     *     values chosen by the credential (issuer ids, URLs), so control, DEL, C1 and bidi/format
+     *     characters are shown as {@code \}{@code uXXXX} escapes ({@link #message()} keeps the text as it is)
+     */
     @Override
     public String toString() {
-        return id + ": " + outcome.jsonName() + " - " + message;
+        return TerminalText.escape(id) + ": " + outcome.jsonName() + " - " + TerminalText.escape(message);
     }
 }

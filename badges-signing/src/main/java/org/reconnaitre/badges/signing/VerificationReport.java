@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 
 /**
  * What a {@link Verifier} concluded about one credential: the ordered checks it ran, each with an
@@ -128,11 +129,13 @@ public final class VerificationReport {
     /**
      * The report as compact JSON:
      * {@code {"valid": bool, "format": "...", "checks": [{"id": "...", "outcome": "passed|failed|warning|skipped", "message": "..."}]}}.
+     * Control, DEL, C1 and bidi/format characters in strings are written as JSON escapes, so the text
+     * is safe to print on a terminal and parses back to the same values.
      *
      * @return the JSON text
      */
     public String toJson() {
-        return Json.write(toJsonNode(false));
+        return Json.writeForDisplay(toJsonNode(false));
     }
 
     /**
@@ -142,7 +145,7 @@ public final class VerificationReport {
      * @return the JSON text
      */
     public String toDetailedJson() {
-        return Json.write(toJsonNode(true));
+        return Json.writeForDisplay(toJsonNode(true));
     }
 
     private ObjectNode toJsonNode(boolean detailed) {
@@ -189,13 +192,17 @@ public final class VerificationReport {
         return Objects.hash(format, checks, issuerId, credentialId, endorsements, credentials);
     }
 
-    /** @return a short human-readable summary, one line per check */
+    /**
+     * @return a short human-readable summary, one line per check; values taken from the credential
+     *     (issuer id, messages quoting it) have their control, DEL, C1 and bidi/format characters shown
+     *     as {@code \}{@code uXXXX} escapes, so that printing the summary cannot rewrite the VALID/INVALID line
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append(isValid() ? "VALID" : "INVALID").append(" (").append(format.jsonName()).append(")");
         if (issuerId != null) {
-            sb.append(" issuer ").append(issuerId);
+            sb.append(" issuer ").append(TerminalText.escape(issuerId));
         }
         for (CheckResult c : checks) {
             sb.append(System.lineSeparator()).append("  ").append(c);

@@ -18,6 +18,7 @@ import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.BakedCredential;
 import org.reconnaitre.badges.model.BakedCredential.Encoding;
 import org.reconnaitre.badges.model.BakedCredential.Version;
+import org.reconnaitre.badges.model.internal.json.Json;
 
 /**
  * SVG reading (StAX, no DTD processing, no external entities) and writing (text surgery that
@@ -199,12 +200,7 @@ public final class Svg {
             String where = "SVG <" + qname(version) + "> element";
             String v = verify == null ? "" : verify.strip();
             String b = body == null ? "" : body.strip();
-            String text;
-            if (!v.isEmpty() && (b.isEmpty() || BakedText.classify(v, version, where + " verify attribute") == Encoding.JWS)) {
-                text = v;
-            } else {
-                text = b;
-            }
+            String text = v.isEmpty() ? b : b.isEmpty() ? v : oneOf(v, b, version, where);
             if (text.isEmpty()) {
                 throw BakingLimits.invalid(where + " is empty: neither a verify attribute nor a body");
             }
@@ -220,6 +216,44 @@ public final class Svg {
                 }
             }
         }
+    }
+
+    /**
+     * An element with both a {@code verify} attribute and a body carries one credential only in the
+     * form the OB 2.0 baking specification shows for a hosted assertion: the attribute is the
+     * assertion's URL and the body is that assertion (its {@code id}, or an OB 1.0
+     * {@code verify.url}, equal to the attribute). Anything else (a signature and a body, two
+     * different assertions, any Open Badges 3.0 or CLR element with both) is two credentials, of
+     * which two tools may pick different ones: refused, as two PNG chunks or two elements are.
+     *
+     * @return the body, when the two agree
+     */
+    private static String oneOf(String verify, String body, Version version, String where) throws BadgeException {
+        String problem;
+        if (version != Version.OB2) {
+            problem = "Open Badges 3.0 and CLR 2.0 carry the credential either in the body (JSON) or in the verify"
+                    + " attribute (VC-JWT), not in both";
+        } else if (BakedText.classify(verify, version, where + " verify attribute") != Encoding.URL) {
+            problem = "its verify attribute is a signed assertion, and a signed assertion has no body";
+        } else if (BakedText.classify(body, version, where + " body") != Encoding.JSON) {
+            problem = "its body is not the JSON of the hosted assertion";
+        } else {
+            String id;
+            try {
+                var node = Json.parse(body);
+                id = node.path("id").isTextual() ? node.path("id").asText()
+                        : node.path("verify").path("url").isTextual() ? node.path("verify").path("url").asText() : null;
+            } catch (BadgeException e) {
+                throw BakingLimits.invalid(where + " body is not valid JSON: " + e.getMessage(), e);
+            }
+            if (verify.equals(id)) {
+                return body;
+            }
+            problem = "its verify attribute (" + BakedText.abbreviate(verify) + ") is not the id of the assertion in its body ("
+                    + (id == null ? "none" : BakedText.abbreviate(id)) + ")";
+        }
+        throw BakingLimits.invalid(where + " has both a verify attribute and a body, so it may carry two credentials: "
+                + problem + "; exactly one credential is allowed");
     }
 
     private static String firstLine(String s) {

@@ -2,19 +2,30 @@ package org.reconnaitre.badges.model.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.reconnaitre.badges.model.BadgeException;
+import org.reconnaitre.badges.model.internal.text.TerminalText;
 
 /**
  * The one shared Jackson configuration: bounded sizes and depths for untrusted input, duplicate
- * keys rejected, big decimals kept exact. Internal; not part of the public API.
+ * keys rejected, big decimals kept exact, strings that are Unicode text (no unpaired surrogate,
+ * strict UTF-8 for bytes). Internal; not part of the public API.
  */
 public final class Json {
     /** Largest JSON document read, in bytes or chars (8 MiB). */
@@ -36,6 +47,9 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** Writes JSON that a terminal shows as it is: DEL, C1 and format (bidi) characters escaped too. */
+    private static final ObjectWriter DISPLAY_WRITER = MAPPER.writer().with(new DisplayEscapes());
 
     private Json() {}
 
@@ -59,6 +73,7 @@ public final class Json {
             if (node == null || node.isMissingNode()) {
                 throw new BadgeException(BadgeException.Code.MALFORMED_JSON, "JSON input is empty");
             }
+            requireUnicodeStrings(text);
             return node;
         } catch (JsonProcessingException e) {
             throw new BadgeException(BadgeException.Code.MALFORMED_JSON, describe(e), e);
@@ -74,7 +89,125 @@ public final class Json {
             throw new BadgeException(BadgeException.Code.MALFORMED_JSON,
                     "JSON input is larger than " + MAX_DOCUMENT_LENGTH + " bytes");
         }
-        return parse(new String(utf8, StandardCharsets.UTF_8));
+        return parse(utf8(utf8));
+    }
+
+    /**
+     * Decodes UTF-8 strictly: a malformed sequence (an encoded surrogate, an overlong form, a
+     * truncated sequence) is an error rather than a replacement character, so that the text read is
+     * exactly the text that was signed.
+     *
+     * @throws BadgeException {@code MALFORMED_JSON} naming the offset of the first bad byte
+     */
+    public static String utf8(byte[] bytes) throws BadgeException {
+        int i = 0;
+        while (i < bytes.length && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == bytes.length) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // all ASCII: the common, fast case
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            throw new BadgeException(BadgeException.Code.MALFORMED_JSON,
+                    "Malformed JSON: the input is not valid UTF-8 (byte offset " + in.position() + ")");
+        }
+        return out.flip().toString();
+    }
+
+    /**
+     * Refuses a JSON text whose strings (member names or values) are not sequences of Unicode
+     * scalar values: an unpaired surrogate, raw or written as an escape such as {@code \}{@code ud800}.
+     * JCS, RDFC and UTF-8 cannot represent one faithfully, so what is signed and what is stored
+     * would differ. Call it on text that parsed: it then knows exactly where strings are.
+     *
+     * @throws BadgeException {@code MALFORMED_JSON} with the line and column of the surrogate
+     */
+    public static void requireUnicodeStrings(String text) throws BadgeException {
+        int n = text.length();
+        int i = 0;
+        // fast path: no escape and no surrogate at all (the common case)
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\' || Character.isSurrogate(c)) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return;
+        }
+        boolean inString = false;
+        int pendingHigh = -1; // index where an unpaired high surrogate began, or -1
+        for (i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            int unit;
+            int start = i;
+            if (!inString) {
+                if (c == '"') {
+                    inString = true;
+                }
+                continue;
+            }
+            if (c == '"') {
+                if (pendingHigh >= 0) {
+                    throw unpaired(text, pendingHigh);
+                }
+                inString = false;
+                continue;
+            }
+            if (c == '\\') {
+                char e = text.charAt(++i);
+                if (e != 'u') {
+                    if (pendingHigh >= 0) {
+                        throw unpaired(text, pendingHigh);
+                    }
+                    continue;
+                }
+                unit = Integer.parseInt(text, i + 1, i + 5, 16);
+                i += 4;
+            } else {
+                unit = c;
+            }
+            if (Character.isHighSurrogate((char) unit)) {
+                if (pendingHigh >= 0) {
+                    throw unpaired(text, pendingHigh);
+                }
+                pendingHigh = start;
+            } else if (Character.isLowSurrogate((char) unit)) {
+                if (pendingHigh < 0) {
+                    throw unpaired(text, start);
+                }
+                pendingHigh = -1;
+            } else if (pendingHigh >= 0) {
+                throw unpaired(text, pendingHigh);
+            }
+        }
+    }
+
+    private static BadgeException unpaired(String text, int index) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= index || text.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (c != '\r') {
+                column++;
+            }
+        }
+        return new BadgeException(BadgeException.Code.MALFORMED_JSON, "Malformed JSON at line " + line + ", column "
+                + column + ": a string holds an unpaired UTF-16 surrogate; JSON strings must be Unicode text"
+                + " (a \\ud800-\\udbff escape must be followed by a \\udc00-\\udfff escape, and only then)");
     }
 
     /**
@@ -104,12 +237,58 @@ public final class Json {
         }
     }
 
+    /**
+     * Serialises compactly for people to read on a terminal (reports): valid JSON whose DEL, C1,
+     * bidi and other format characters are written as {@code \}{@code uXXXX} escapes, as controls always
+     * are, so that printing it cannot rewrite the screen.
+     */
+    public static String writeForDisplay(JsonNode node) {
+        try {
+            return DISPLAY_WRITER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** @return a JSON string literal for {@code s}, escaped as {@link #writeForDisplay} does */
+    public static String stringForDisplay(String s) {
+        try {
+            return DISPLAY_WRITER.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a string", e);
+        }
+    }
+
     /** Serialises with indentation. */
     public static String writePretty(JsonNode node) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** Standard JSON escapes plus DEL, C1 and the characters {@link TerminalText} finds unsafe. */
+    private static final class DisplayEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii;
+
+        DisplayEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7F] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public @org.jspecify.annotations.Nullable SerializableString getEscapeSequence(int ch) {
+            if (!TerminalText.isUnsafe(ch) || Character.isSurrogate((char) ch)) {
+                return null;
+            }
+            return new SerializedString(TerminalText.escape(String.valueOf((char) ch)));
         }
     }
 

@@ -25,7 +25,8 @@ import org.reconnaitre.badges.model.internal.json.Json;
 /**
  * Reads and writes {@link JsonValue} trees in one streaming pass, with the shared, bounded Jackson
  * factory of {@link Json} (same size, depth, string-length and duplicate-key rules as
- * {@link Json#parse(String)}). Numbers keep their lexical form. Also converts to and from Jackson
+ * {@link Json#parse(String)}; strings must be Unicode text, see
+ * {@link Json#requireUnicodeStrings}). Numbers keep their lexical form. Also converts to and from Jackson
  * trees for internal callers (schema validation, JSON-LD). Internal; not part of the API.
  */
 public final class JsonCodec {
@@ -77,6 +78,7 @@ public final class JsonCodec {
                         + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr()
                         + ": trailing content after the JSON value");
             }
+            Json.requireUnicodeStrings(text);
             return v;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();

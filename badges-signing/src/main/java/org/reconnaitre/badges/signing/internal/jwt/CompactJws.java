@@ -10,8 +10,9 @@ import org.reconnaitre.badges.model.internal.json.Json;
 
 /**
  * A parsed compact JWS (RFC 7515 §7.1): the decoded protected header and payload, the exact
- * signing input and the signature bytes. Parsing is bounded and strict: three base64url parts, no
- * padding, a JSON object header, a non-empty payload and signature. Immutable. Internal.
+ * signing input and the signature bytes. Parsing is bounded and strict: three base64url parts, each
+ * in its one canonical form (no padding, no length of 1 mod 4, no non-zero unused bits: a token has
+ * exactly one spelling), a JSON object header, a non-empty payload. Immutable. Internal.
  *
  * @param compact the serialisation as received (trimmed)
  * @param header the protected header
@@ -90,11 +91,53 @@ public record CompactJws(String compact, ObjectNode header, byte[] payload, byte
     }
 
     private static byte[] decode(String part, String what) throws JwtException {
-        try {
-            return Base64.getUrlDecoder().decode(part);
-        } catch (IllegalArgumentException e) {
-            throw new JwtException("parse", "The JWT " + what + " is not valid base64url.");
+        String problem = canonicalProblem(part);
+        if (problem != null) {
+            throw new JwtException("parse", "The JWT " + what + " is not canonical base64url: " + problem
+                    + ". A token has exactly one spelling; this one was re-encoded or altered after signing.");
         }
+        return Base64.getUrlDecoder().decode(part);
+    }
+
+    /**
+     * Why a text is not the one canonical unpadded base64url form of some bytes (RFC 7515 §2, RFC 4648
+     * §3.5): a character outside the alphabet (padding included), a length that leaves a single
+     * character in the last group, or unused low bits of the last character that are not zero
+     * (so that "eA" and "eB" would both decode to "x").
+     *
+     * @return null when it is canonical
+     */
+    static @Nullable String canonicalProblem(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            if (value(part.charAt(i)) < 0) {
+                return "character " + (i + 1) + " is outside the base64url alphabet (no padding, no white space)";
+            }
+        }
+        int rest = part.length() % 4;
+        if (rest == 1) {
+            return "its length (" + part.length() + ") leaves one character in the last group";
+        }
+        if (rest != 0) {
+            int last = value(part.charAt(part.length() - 1));
+            int unused = rest == 2 ? 0x0F : 0x03;
+            if ((last & unused) != 0) {
+                return "the unused bits of its last character are not zero";
+            }
+        }
+        return null;
+    }
+
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     /** @return a header member as text, or null when absent or not a string */

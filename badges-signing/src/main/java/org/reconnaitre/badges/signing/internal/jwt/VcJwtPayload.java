@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
@@ -21,7 +23,8 @@ import org.reconnaitre.badges.model.internal.json.Json;
  *       {@code iss} (= issuer id), {@code nbf} (= validFrom), {@code exp} (= validUntil),
  *       {@code jti} (= id) and {@code sub} (= credentialSubject.id);</li>
  *   <li>VC-JOSE for VC 2.0 ({@code typ}/{@code cty} {@code vc+jwt}): the payload is the credential;</li>
- *   <li>VC-JWT 1.1: the credential is the {@code vc} claim; missing credential members are restored
+ *   <li>VC-JWT 1.1: the credential is the {@code vc} claim, and beside it the payload holds JWT
+ *       claims only (a credential member there too would make two credentials); missing credential members are restored
  *       from the claims ({@code iss} → issuer, {@code nbf} → issuanceDate, {@code exp} →
  *       expirationDate, {@code jti} → id, {@code sub} → credentialSubject.id).</li>
  * </ul>
@@ -49,6 +52,14 @@ public record VcJwtPayload(Shape shape, ObjectNode credential, @Nullable String 
     }
 
     private static final List<String> REGISTERED = List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
+
+    /**
+     * The members a payload may carry beside a {@code vc} claim: JWT claims about the token (RFC 7519
+     * §4.1 and the IANA "JSON Web Token Claims" registry entries for audiences, nonces, key
+     * confirmation and authentication context), never a member of a credential.
+     */
+    private static final Set<String> BESIDE_VC = Set.of("vc", "iss", "sub", "aud", "exp", "nbf", "iat", "jti",
+            "nonce", "cnf", "azp", "auth_time", "acr", "amr", "sid", "txn", "client_id", "scope", "act", "may_act");
 
     /**
      * Decodes the payload of a JWS whose header passed {@link JwsHeaderPolicy}.
@@ -81,6 +92,7 @@ public record VcJwtPayload(Shape shape, ObjectNode credential, @Nullable String 
             if (!(vc instanceof ObjectNode vcObj)) {
                 throw new JwtException("parse", "The JWT \"vc\" claim is not a JSON object.");
             }
+            requireOnlyClaimsBesideVc(claims);
             shape = Shape.VC_CLAIM;
             credential = vcObj.deepCopy();
             restore(credential, iss, sub, jti, nbf, exp);
@@ -101,6 +113,33 @@ public record VcJwtPayload(Shape shape, ObjectNode credential, @Nullable String 
         compareDate("nbf", nbf, first(credential, "validFrom", "issuanceDate"), mismatches);
         compareDate("exp", exp, first(credential, "validUntil", "expirationDate"), mismatches);
         return new VcJwtPayload(shape, credential, iss, nbf, exp, List.copyOf(mismatches));
+    }
+
+    /**
+     * A payload with a {@code vc} claim holds the credential there and only there. Any other member
+     * beside the JWT claims ({@code @context}, {@code issuer}, {@code validUntil}, {@code
+     * credentialStatus}, a private claim...) is ambiguous: a tool that reads the payload as the
+     * credential (the Open Badges 3.0 and VC-JOSE shapes) would see another issuer, other dates or
+     * another status than a tool that reads {@code vc}. Which members a credential may have is open
+     * (any context defines terms), so everything that is not a token claim is refused.
+     */
+    private static void requireOnlyClaimsBesideVc(ObjectNode claims) throws JwtException {
+        List<String> extra = new ArrayList<>();
+        claims.fieldNames().forEachRemaining(name -> {
+            if (!BESIDE_VC.contains(name)) {
+                extra.add(name);
+            }
+        });
+        if (extra.isEmpty()) {
+            return;
+        }
+        String names = extra.stream().limit(5).map(n -> "\"" + n + "\"").collect(Collectors.joining(", "))
+                + (extra.size() > 5 ? " and " + (extra.size() - 5) + " more" : "");
+        throw new JwtException("parse", "The JWT payload is ambiguous: it carries the credential in its \"vc\" claim"
+                + " and also the top-level member" + (extra.size() == 1 ? " " : "s ") + names
+                + ", so two tools may read two different credentials (issuer, dates, status). Beside \"vc\" only JWT"
+                + " claims (iss, sub, aud, exp, nbf, iat, jti, nonce, ...) are accepted; the issuer must put the"
+                + " credential in one place.");
     }
 
     /** @return the issuer id of a credential (string issuer or issuer.id), or null */

@@ -12,7 +12,8 @@ import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
 import org.reconnaitre.badges.signing.internal.ob2.Ob2Verifier;
 
 /**
- * Parses the credential: bounded JSON for a JSON credential; for a JWT, the compact JWS, its
+ * Parses the credential: bounded JSON for a JSON credential (strict UTF-8, strings of Unicode
+ * scalar values, see {@link Json#parse(String)}); for a JWT, the compact JWS, its
  * payload shape and the consistency of its claims with the credential ({@code jwt-claims}).
  * Internal.
  */
@@ -47,6 +48,9 @@ final class ParseStep implements Step {
     private static void parseJson(VerificationContext ctx, String text) {
         JsonNode node;
         try {
+            if (ctx.format == Format.JSON) {
+                Json.utf8(ctx.input); // the bytes were decoded leniently to sniff them: malformed UTF-8 is refused here
+            }
             node = ctx.sniffed != null && ctx.sniffed.jws() == null && ctx.sniffed.json() != null
                     ? ctx.sniffed.json() : Json.parse(text);
         } catch (BadgeException e) {
