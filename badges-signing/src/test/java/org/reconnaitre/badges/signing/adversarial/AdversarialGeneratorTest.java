@@ -113,8 +113,11 @@ class AdversarialGeneratorTest {
         for (var e : byFamily.entrySet()) {
             e.getValue().stream().limit(PER_FAMILY_LISTED).forEach(v -> out.append("\n  ").append(v));
             if (e.getValue().size() > PER_FAMILY_LISTED) {
+                Map<String, Integer> kinds = new java.util.TreeMap<>();
+                e.getValue().forEach(v -> kinds.merge(v.variant(), 1, Integer::sum));
                 out.append("\n  ").append(e.getKey()).append(": ... and ").append(e.getValue().size() - PER_FAMILY_LISTED)
-                        .append(" more");
+                        .append(" more; violating kinds: ").append(kinds.size() <= 40 ? kinds.toString()
+                                : kinds.keySet().stream().limit(40).toList() + " and " + (kinds.size() - 40) + " more kinds");
             }
         }
         return out.toString();

@@ -419,7 +419,7 @@ final class Families {
                     if (canonical.split("\n").length > original.split("\n").length) {
                         tally.violation("string-iri:canonical-text", in.name(), b.getKey() + " in " + path,
                                 "a changed identifier adds statements to the canonical N-Quads: "
-                                        + Tally.abbreviate(canonical.lines().filter(l -> !original.contains(l)).findFirst()
+                                        + Tally.abbreviate(canonical.lines().filter(l -> !original.lines().toList().contains(l)).findFirst()
                                                 .orElse("")));
                     } else if (canonical.equals(original)) {
                         tally.violation("string-iri:canonical-text", in.name(), b.getKey() + " in " + path,

@@ -137,6 +137,13 @@ final class IdentifierFamily {
                         () -> sign(suite, issuer, Inputs.ATTACKER_ED, l.getValue()), v, Rule.REJECT, valid));
             }
         }
+        // a key in the fragment of the https issuer while the issuer's document cannot be fetched
+        Verifier unreachable = Inputs.verifier(HostileFetcher.builder().status(HTTPS_ISSUER, 404).build(), true, b -> {}, null);
+        for (Suite suite : List.of(Suite.EDDSA_RDFC, Suite.JWT_EDDSA)) {
+            add.accept(new Variant("identifier:attacker-method", "https: key in the fragment, issuer document 404",
+                    suite.label + "/" + HTTPS_ISSUER, () -> sign(suite, HTTPS_ISSUER, Inputs.ATTACKER_ED,
+                            HTTPS_ISSUER + "#" + multibase(Inputs.ATTACKER_ED)), unreachable, Rule.REJECT, valid));
+        }
         // the victim's own credentials, identifiers respelled after signing
         Map<String, UnaryOperator<String>> respell = new LinkedHashMap<>();
         respell.put("upper-case host", s -> s.replace("victim.example", "VICTIM.EXAMPLE"));

@@ -19,11 +19,11 @@ record Variant(String family, String kind, String input, Callable<String> text, 
 
     /**
      * The stratum the sample draws from: family, kind, and the state of the input (for the signed
-     * inputs, named {@code suite/state}) or whether it was valid (fixtures).
+     * inputs, named {@code suite/state}) or its verdict (fixtures: valid, or invalid and which checks failed).
      */
     String stratum() {
         boolean fixture = input.startsWith("project:") || input.startsWith("shared:");
-        String state = !fixture && input.contains("/") ? input.substring(input.lastIndexOf('/') + 1) : "valid=" + base.valid();
+        String state = !fixture && input.contains("/") ? input.substring(input.lastIndexOf('/') + 1) : base.toString();
         return family + "\u0000" + kind + "\u0000" + state;
     }
 }
