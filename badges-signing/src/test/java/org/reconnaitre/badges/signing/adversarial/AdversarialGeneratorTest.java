@@ -236,6 +236,19 @@ class AdversarialGeneratorTest {
                         () -> s.sign(unsigned, Inputs.key(s), null, Instant.parse("2099-01-01T00:00:00Z")), in.verifier(),
                         Rule.REJECT, b));
             }
+            if (s == Suite.EDDSA_RDFC) {
+                // the forge signs as the library does: with the usual options it reproduces the issuer's proof (Ed25519 is deterministic)
+                ObjectNode usual = Doc.JSON.createObjectNode().put("type", "DataIntegrityProof").put("cryptosuite", s.cryptosuite.id())
+                        .put("created", "2024-01-01T00:00:00Z")
+                        .put("verificationMethod", DidKey.verificationMethodId(Inputs.key(s).publicKey()))
+                        .put("proofPurpose", "assertionMethod");
+                String forged = Forge.rdfcProof(unsigned, usual, Inputs.key(s));
+                if (Doc.object(forged).get("proof").equals(Doc.object(in.text()).get("proof"))) {
+                    tally.passed("inputs");
+                } else {
+                    tally.violation("inputs", in.name(), "forge", "the test's RDFC forge does not reproduce the library's proof");
+                }
+            }
             if (s == Suite.EDDSA_RDFC || s == Suite.ECDSA_RDFC) {
                 add(new Variant(family, "expires=2001", in.name(), () -> {
                     ObjectNode o = Doc.JSON.createObjectNode().put("type", "DataIntegrityProof")

@@ -9,7 +9,7 @@ import org.reconnaitre.badges.signing.internal.multiformats.Base58;
 
 /**
  * Signs what the public signer will not: an RDFC Data Integrity proof with any proof options
- * ({@code expires}, odd purposes) and a compact JWS with any header. The signature is genuine; only
+ * ({@code expires}, odd purposes). The signature is genuine; only
  * the options are the attacker's (or a careless issuer's).
  */
 final class Forge {
@@ -31,13 +31,6 @@ final class Forge {
         proof.put("proofValue", "z" + Base58.encode(key.sign(hash)));
         doc.set("proof", proof);
         return Doc.write(doc);
-    }
-
-    /** A compact JWS of this header and payload JSON, signed with {@code key}. */
-    static String jws(String headerJson, String payloadJson, SigningKey key) {
-        String input = Doc.b64(headerJson) + "." + Doc.b64(payloadJson);
-        byte[] sig = key.sign(input.getBytes(StandardCharsets.US_ASCII));
-        return input + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
     }
 
     static byte[] sha256(String s) throws Exception {
