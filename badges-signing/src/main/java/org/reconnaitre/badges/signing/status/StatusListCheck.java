@@ -17,7 +17,7 @@ import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
-import org.reconnaitre.badges.signing.internal.SameId;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
@@ -232,7 +232,7 @@ public final class StatusListCheck implements Verifier.StatusCheck {
         if (issuer == null) {
             return Optional.of("the credential names no issuer to compare the list's issuer " + listIssuer + " with");
         }
-        if (SameId.same(issuer, listIssuer) || trusted(listIssuer, issuer)) {
+        if (Identifier.same(issuer, listIssuer) || trusted(listIssuer, issuer)) {
             return Optional.empty();
         }
         return Optional.of("it was issued by " + listIssuer + ", not by the credential's issuer " + issuer
@@ -241,8 +241,8 @@ public final class StatusListCheck implements Verifier.StatusCheck {
     }
 
     private boolean trusted(String listIssuer, String credentialIssuer) {
-        Optional<String> list = SameId.canonical(listIssuer);
-        Optional<String> credential = SameId.canonical(credentialIssuer);
+        Optional<String> list = Identifier.tryParse(listIssuer).map(Identifier::toString);
+        Optional<String> credential = Identifier.tryParse(credentialIssuer).map(Identifier::toString);
         if (list.isEmpty() || credential.isEmpty()) {
             return false;
         }
@@ -324,7 +324,7 @@ public final class StatusListCheck implements Verifier.StatusCheck {
 
         private static String canonical(String id) {
             Objects.requireNonNull(id, "id");
-            return SameId.canonical(id).orElseThrow(() -> new IllegalArgumentException(
+            return Identifier.tryParse(id).map(Identifier::toString).orElseThrow(() -> new IllegalArgumentException(
                     "not a valid DID or absolute URI: " + id));
         }
 

@@ -9,7 +9,7 @@ import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
-import org.reconnaitre.badges.signing.internal.SameId;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
@@ -144,7 +144,7 @@ final class EndorsementStep implements Step {
                 return CheckResult.failed("recipient", "This endorsement's credentialSubject has no id, so nothing shows"
                         + " that it endorses " + f.where() + " (" + f.target() + ").");
             }
-            if (!SameId.same(id, f.target())) {
+            if (!Identifier.same(id, f.target())) {
                 return CheckResult.failed("recipient", "This endorsement endorses " + id + ", not " + f.where() + " ("
                         + f.target() + ") where it is attached.");
             }

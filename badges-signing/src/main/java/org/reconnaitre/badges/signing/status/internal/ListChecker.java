@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
@@ -48,7 +49,7 @@ public final class ListChecker {
         }
         Optional<String> listId = Optional.ofNullable(Entries.text(list, "id"));
         List<String> warnings = new ArrayList<>();
-        if (listId.isPresent() && !stripFragment(listId.get()).equals(entry.listUrl().toString())) {
+        if (listId.isPresent() && !sameResource(listId.get(), entry.listUrl().toString())) {
             warnings.add("The status list's id " + listId.get() + " differs from the URL " + entry.listUrl()
                     + " the credential refers to.");
         }
@@ -56,6 +57,12 @@ public final class ListChecker {
             return revocationList(entry, list, credentialId, listId, warnings);
         }
         return bitstring(entry, list, listId, warnings);
+    }
+
+    private static boolean sameResource(String listId, String url) {
+        Optional<Identifier> a = Identifier.tryParse(listId);
+        Optional<Identifier> b = Identifier.tryParse(url);
+        return a.isPresent() && b.isPresent() && a.get().sameResource(b.get());
     }
 
     private static StatusResult bitstring(StatusEntry entry, JsonNode list, Optional<String> listId, List<String> warnings) {
@@ -131,8 +138,30 @@ public final class ListChecker {
             outcome = Outcome.FLAGGED;
             message = "Status 0x" + Integer.toHexString(value) + " at " + at + suffix + ".";
         }
+        if (outcome == Outcome.VALID && elsewhere(entry, listId)) {
+            return notForThisUrl(entry, listId, warnings);
+        }
         return new StatusResult(Optional.of(entry.method()), entry.purpose(), entry.index(), value, outcome, message, "",
                 listId, warnings);
+    }
+
+    /** Whether the list declares an id other than the URL it was read from. */
+    private static boolean elsewhere(StatusEntry entry, Optional<String> listId) {
+        return listId.isPresent() && !sameResource(listId.get(), entry.listUrl().toString());
+    }
+
+    /**
+     * A list that declares another id than the URL it was read from may be another list of the same
+     * issuer served in its place (a replay): a set entry is still reported, but a clear one is not
+     * taken as this credential's status. The result is undetermined (a failure under
+     * {@code StatusPolicy.FAIL}, a warning under {@code WARN}).
+     */
+    private static StatusResult notForThisUrl(StatusEntry entry, Optional<String> listId, List<String> warnings) {
+        return new StatusResult(Optional.of(entry.method()), entry.purpose(), entry.index(), -1, Outcome.UNKNOWN,
+                "The status list read at " + entry.listUrl() + " says it is " + listId.orElse("?") + ": a list answers for"
+                        + " its own URL only (another list of the issuer could have been served in its place), so its"
+                        + " clear entry cannot be taken as this credential's status.",
+                "STATUS_VERIFICATION_ERROR", listId, warnings);
     }
 
     /** The message for a value, from the entry's statusMessage (or the list's, in older drafts). */
@@ -198,14 +227,12 @@ public final class ListChecker {
                         "", listId, warnings);
             }
         }
+        if (elsewhere(entry, listId)) {
+            return notForThisUrl(entry, listId, warnings);
+        }
         return new StatusResult(Optional.of(entry.method()), entry.purpose(), -1, 0, Outcome.VALID,
                 "Not revoked: " + credentialId + " is not in the revocation list " + entry.listUrl()
                         + " (" + revoked.size() + " revoked credentials listed).", "", listId, warnings);
-    }
-
-    private static String stripFragment(String s) {
-        int hash = s.indexOf('#');
-        return hash < 0 ? s : s.substring(0, hash);
     }
 
     private static boolean has(JsonNode type, String value) {
