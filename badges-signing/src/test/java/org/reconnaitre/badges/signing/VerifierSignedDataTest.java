@@ -192,6 +192,20 @@ class VerifierSignedDataTest {
     }
 
     @Test
+    void aProofSetThatHoldsTheSameProofTwiceIsRefused() throws Exception {
+        String signed = sign(credential(DID, "2024-01-01T00:00:00Z", null));
+        String doubled = rewrite(signed, c -> {
+            JsonNode proof = c.remove("proof");
+            c.putArray("proof").add(proof).add(proof.deepCopy());
+            return c;
+        });
+        VerificationReport r = verifier().verify(doubled);
+        assertThat(r.isValid()).as(r.toString()).isFalse();
+        assertThat(r.check("proof").orElseThrow().message()).contains("same proof twice");
+        assertThat(DataIntegrity.verify(doubled, KeyResolver.offline()).problem()).contains("same proof twice");
+    }
+
+    @Test
     void aPresentationIsRefusedAsSuch() throws Exception {
         String vp = "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiablePresentation\"],"
                 + "\"verifiableCredential\":[" + sign(credential(DID)) + "]}";

@@ -190,6 +190,16 @@ public final class DataIntegrityEngine {
         if (proofs.size() > MAX_PROOFS) {
             return new ProofResult(List.of(), "The document has more than " + MAX_PROOFS + " proofs");
         }
+        // a proof set holds each proof once: a copied proof adds no signer, and a set that counts
+        // one signature twice is not what any issuer produced
+        for (int i = 0; i < proofs.size(); i++) {
+            for (int j = i + 1; j < proofs.size(); j++) {
+                if (proofs.get(i).equals(proofs.get(j)) || sameProofValue(proofs.get(i), proofs.get(j))) {
+                    return new ProofResult(List.of(), "The document holds the same proof twice (proofs " + (i + 1)
+                            + " and " + (j + 1) + "): a proof set lists each proof once");
+                }
+            }
+        }
         ObjectNode unsecured = doc.deepCopy();
         unsecured.remove("proof");
         Map<String, byte[]> docHashes = new HashMap<>();
@@ -198,6 +208,12 @@ public final class DataIntegrityEngine {
             outcomes.add(verifyOne(i, proofs.get(i), proofs, unsecured, resolver, budget, docHashes, expect));
         }
         return new ProofResult(outcomes, "");
+    }
+
+    private static boolean sameProofValue(JsonNode a, JsonNode b) {
+        JsonNode x = a.get("proofValue");
+        JsonNode y = b.get("proofValue");
+        return x != null && x.isTextual() && !x.asText().isEmpty() && x.equals(y);
     }
 
     private static ProofOutcome verifyOne(int index, JsonNode proofNode, List<JsonNode> all, ObjectNode unsecured,
