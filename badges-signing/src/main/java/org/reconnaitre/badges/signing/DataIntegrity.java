@@ -132,18 +132,20 @@ public final class DataIntegrity {
         private static final Settings DEFAULTS = builder().build();
         /** Default largest number of RDF quads canonicalised. */
         public static final int DEFAULT_MAX_QUADS = 20_000;
-        /** Default time budget per canonicalization: generous for a cold JVM on a loaded machine; the quad budget bounds the work first. */
+        /**
+         * Default time budget of one sign, verify or derive call (every proof, expansion and
+         * canonicalization in it share one deadline): generous for a cold JVM on a loaded machine.
+         */
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
         private final int maxQuads;
         private final Duration timeout;
-        private final Budget budget;
+        private final com.apicatalog.jsonld.loader.DocumentLoader loader;
 
         private Settings(Builder b) {
             this.maxQuads = b.maxQuads;
             this.timeout = b.timeout;
-            this.budget = new Budget(b.maxQuads, b.timeout.toMillis(),
-                    b.contextFetcher == null ? BundledContexts.loader() : BundledContexts.withFallback(b.contextFetcher));
+            this.loader = b.contextFetcher == null ? BundledContexts.loader() : BundledContexts.withFallback(b.contextFetcher);
         }
 
         /** @return bundled contexts only, {@value #DEFAULT_MAX_QUADS} quads, 10 seconds */
@@ -161,13 +163,14 @@ public final class DataIntegrity {
             return maxQuads;
         }
 
-        /** @return the time budget per canonicalization */
+        /** @return the time budget of one call (all its proofs and canonicalizations together) */
         public Duration timeout() {
             return timeout;
         }
 
+        /** A fresh budget per operation: its deadline is the timeout from now (or the enclosing verification's, if earlier). */
         Budget budget() {
-            return budget;
+            return Budget.of(maxQuads, timeout, loader);
         }
 
         @Override
@@ -196,7 +199,8 @@ public final class DataIntegrity {
             }
 
             /**
-             * @param budget wall-clock limit per canonicalization (expansion + RDF + RDFC-1.0)
+             * @param budget wall-clock limit of one call: every JSON-LD expansion, RDF conversion and
+             *     RDFC-1.0 run of all its proofs share one deadline
              * @return this builder
              */
             public Builder timeout(Duration budget) {

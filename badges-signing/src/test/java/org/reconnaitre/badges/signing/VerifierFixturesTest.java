@@ -75,7 +75,7 @@ class VerifierFixturesTest {
                 .fetcher(Fetcher.offline(SharedData.urlMap(root, "exact")))
                 .trustEmbeddedJwk(true)
                 .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
-                .canonicalizationTimeout(Duration.ofSeconds(60)) // the build machine is shared and slow
+                .timeout(Duration.ofSeconds(60)) // the build machine is shared and slow
                 .build();
     }
 

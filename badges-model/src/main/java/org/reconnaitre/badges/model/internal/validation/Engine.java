@@ -87,6 +87,8 @@ public final class Engine {
     private static void run(Rule rule, Findings out, Runnable check) {
         try {
             check.run();
+        } catch (org.reconnaitre.badges.model.internal.jsonld.Deadline.Exceeded e) {
+            throw e; // the verification's deadline passed: the verifier reports it and stops
         } catch (RuntimeException e) {
             out.add(rule, "", "the check could not complete: " + e);
         }

@@ -23,15 +23,16 @@ import org.reconnaitre.badges.signing.Verifier;
  * @param dataIntegrity JSON-LD budget and context source for embedded proofs
  * @param validator schema and data-model validation (the engine of the model's {@code Validator}, so that
  *     the parsed credential is validated as it is), or null when turned off
+ * @param timeout the time budget of one {@code verify} call, nested verifications included
  */
 public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
         KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk,
         Verifier.@Nullable StatusCheck statusCheck, DataIntegrity.Settings dataIntegrity,
-        @Nullable Engine validator) {
+        @Nullable Engine validator, Duration timeout) {
 
     /** @return the same settings without a status check (for verifying status list credentials) */
     public PipelineConfig withoutStatusCheck() {
         return new PipelineConfig(clock, clockSkew, fetcher, fetcherConfigured, keyResolver, maxEndorsementDepth,
-                trustEmbeddedJwk, null, dataIntegrity, validator);
+                trustEmbeddedJwk, null, dataIntegrity, validator, timeout);
     }
 }
