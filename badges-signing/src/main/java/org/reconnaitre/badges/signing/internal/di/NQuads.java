@@ -162,9 +162,7 @@ public final class NQuads {
             if (!LANGUAGE.matcher(language).matches()) {
                 throw new Malformed("the language tag '" + shown(language) + "' is not well-formed");
             }
-            if (datatype != null && !RDF_LANG_STRING.equals(datatype)) {
-                throw new Malformed("a literal with a language tag must have the datatype rdf:langString");
-            }
+            // a language-tagged literal's datatype is rdf:langString whatever the producer passed
             sb.append('@').append(language);
         } else if (datatype != null && !XSD_STRING.equals(datatype)) {
             sb.append("^^");
