@@ -21,6 +21,13 @@ public final class Json {
     public static final int MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
     /** Deepest nesting of arrays and objects accepted. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * Most JSON tokens (each value, and each object or array start and end) in one document: a
+     * tree costs some 100 bytes per value, so 8 MiB of {@code {},} would hold over 250 MiB of heap
+     * before any later limit is checked. Half a million tokens is far beyond any credential (a CLR
+     * with a hundred achievements has some tens of thousands) and keeps a tree near 30 MiB.
+     */
+    public static final long MAX_TOKENS = 500_000;
     /** Longest string value accepted (a data: URI image can be large). */
     public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
 
@@ -30,6 +37,7 @@ public final class Json {
                             .maxStringLength(MAX_STRING_LENGTH)
                             .maxNumberLength(100)
                             .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                            .maxTokenCount(MAX_TOKENS)
                             .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
