@@ -9,6 +9,7 @@ import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
 import org.reconnaitre.badges.signing.internal.di.Budget;
 import org.reconnaitre.badges.signing.internal.di.DataIntegrityEngine;
 import org.reconnaitre.badges.signing.internal.di.EcdsaSd2023;
+import org.reconnaitre.badges.signing.internal.di.ProofFailure;
 
 /**
  * W3C Data Integrity proofs: create {@code eddsa-rdfc-2022}, {@code ecdsa-rdfc-2019} and
@@ -43,8 +44,9 @@ public final class DataIntegrity {
      * @param options suite, verification method (default: the key id when it is a URL, else the
      *     key's did:key method), created, purpose
      * @return the signed JSON
-     * @throws BadgeException {@code MALFORMED_JSON}, {@code INVALID_DOCUMENT} or
-     *     {@code SIGNING_FAILED} (wrong key type, undefined JSON-LD terms, budget exceeded)
+     * @throws BadgeException {@code MALFORMED_JSON}, {@code INVALID_DOCUMENT} (undefined JSON-LD
+     *     terms, an IRI, language tag or string that canonical N-Quads cannot carry faithfully) or
+     *     {@code SIGNING_FAILED} (wrong key type, budget exceeded)
      */
     public static String sign(String credentialJson, SigningKey key, ProofOptions options) throws BadgeException {
         return sign(credentialJson, key, options, Settings.defaults());
@@ -56,7 +58,16 @@ public final class DataIntegrity {
         Objects.requireNonNull(credentialJson, "credentialJson");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
-        return DataIntegrityEngine.sign(credentialJson, key, options, settings.budget());
+        try {
+            return DataIntegrityEngine.sign(credentialJson, key, options, settings.budget());
+        } catch (BadgeException e) {
+            // a document JSON-LD or canonical N-Quads cannot carry faithfully is the document's fault
+            if (e.code() == BadgeException.Code.SIGNING_FAILED && e.getCause() instanceof ProofFailure f
+                    && f.status() == ProofOutcome.Status.INVALID_DOCUMENT) {
+                throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT, e.getMessage(), f);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -173,7 +173,8 @@ class NQuadsTest {
                 assertThat(roundTrips(doc)).as(iri + " at " + pointer).isFalse();
                 assertThatThrownBy(() -> DataIntegrity.sign(Json.write(doc), KEY,
                         ProofOptions.builder(Cryptosuite.EDDSA_RDFC_2022).build())).as(iri)
-                        .isInstanceOf(BadgeException.class);
+                        .isInstanceOfSatisfying(BadgeException.class,
+                                e -> assertThat(e.code()).isEqualTo(BadgeException.Code.INVALID_DOCUMENT));
                 // a proof made elsewhere over such a document is not checked against a collision
                 ObjectNode proof = doc.putObject("proof");
                 proof.put("type", "DataIntegrityProof");
