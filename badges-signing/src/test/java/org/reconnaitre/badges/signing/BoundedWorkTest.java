@@ -196,6 +196,18 @@ class BoundedWorkTest {
     }
 
     @Test
+    void anEndorsementCarryingTheAttackSharesTheCredentialsDeadline() {
+        // the outer credential's own checks are cheap (schema off, a signed proof); the endorsement is not
+        ObjectNode outer = (ObjectNode) parse(VerifierTestSupport.credential("did:example:issuer"));
+        ObjectNode endorsement = (ObjectNode) parse(scopedContextAttack(120, 60_000, 1));
+        ArrayNode types = endorsement.putArray("type");
+        types.add("VerifiableCredential").add("EndorsementCredential");
+        outer.putArray("endorsement").add(endorsement);
+        Verifier v = Verifier.builder().clock(VerifierTestSupport.CLOCK).timeout(DEADLINE).schemaValidation(false).build();
+        timed(v, Json.write(outer), "endorsement with the attack");
+    }
+
+    @Test
     void aLargeDocumentUnderBundledContextsOnlyIsBounded() {
         // no inline context at all: 40,000 nodes typed by the bundled contexts (below the JSON token cap,
         // so every stage runs: JSON Schema, JSON-LD expansion, canonicalization)
