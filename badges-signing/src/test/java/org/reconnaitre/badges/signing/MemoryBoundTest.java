@@ -25,26 +25,46 @@ class MemoryBoundTest {
     static final List<String> KINDS = List.of("tiny-objects", "nested-arrays", "short-strings", "huge-inline-context",
             "typed-nodes-under-limits", "png-itxt");
 
+    /** The child's verification deadline (5 s) plus a margin. */
+    private static final long CHILD_LIMIT_MS = 7_000;
+
     @Test
     void oneVerificationStaysUnder256MiBOfHeap() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(javaBin.toString(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Child.class.getName()));
         cmd.addAll(KINDS);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out;
-        try (var in = p.getInputStream()) {
-            out = in.readAllBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (var in = p.getInputStream()) {
+                in.transferTo(out);
+            } catch (java.io.IOException e) {
+                // the child died: its exit value says so
+            }
+        });
+        reader.start();
+        boolean done = p.waitFor(90, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
         }
-        boolean done = p.waitFor(120, TimeUnit.SECONDS);
-        String text = new String(out, StandardCharsets.UTF_8);
+        reader.join(5_000);
+        String text = out.toString(StandardCharsets.UTF_8);
         System.out.print(text);
-        assertThat(done).as(text).isTrue();
+        assertThat(done).as("the child finished within 90 s: " + text).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
         for (String kind : KINDS) {
             assertThat(text).as(text).contains("[memory] " + kind + ":").contains("valid=false");
         }
         assertThat(text).doesNotContain("OutOfMemoryError").doesNotContain("valid=true");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[memory\\] ([a-z-]+): \\d+ bytes, (\\d+) ms").matcher(text);
+        int seen = 0;
+        while (m.find()) {
+            seen++;
+            // the child's deadline is 5 s; under a 256 MiB heap the margin covers GC
+            assertThat(Long.parseLong(m.group(2))).as(m.group(1) + " took " + m.group(2) + " ms").isLessThan(CHILD_LIMIT_MS);
+        }
+        assertThat(seen).isEqualTo(KINDS.size());
     }
 
     /** The child: generates each input, verifies it, prints the size, time, verdict and heap used. */
@@ -87,8 +107,7 @@ class MemoryBoundTest {
                 case "short-strings" -> credentialWith("\"evidence\":[", "\"a\",", JSON_BYTES);
                 case "huge-inline-context" -> hugeContext(JSON_BYTES);
                 // below the token limit: every stage (schema, expansion, canonicalization) runs on it
-                case "typed-nodes-under-limits" -> credentialWith("\"evidence\":[", "{\"type\":[\"Evidence\"],\"name\":\""
-                        + "n".repeat(150) + "\"},", JSON_BYTES);
+                case "typed-nodes-under-limits" -> typedNodes();
                 // the iTXt chunk limit is 4 MiB: just under it
                 case "png-itxt" -> png(credentialWith("\"evidence\":[", "{\"name\":\"x\"},", 4 * 1024 * 1024 - 4096));
                 default -> throw new IllegalArgumentException(kind);
@@ -107,6 +126,17 @@ class MemoryBoundTest {
             sb.setLength(sb.length() - 1);
             sb.append("]}");
             return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Just under the JSON token cap (each node is 10 tokens) and near 8 MiB: every stage
+         * (schema, expansion, RDF conversion) has work to do until the deadline.
+         */
+        private static byte[] typedNodes() {
+            int nodes = (int) (org.reconnaitre.badges.model.internal.json.Json.MAX_TOKENS - 2_000) / 10;
+            int name = Math.max(1, (JSON_BYTES - 8_192) / nodes - 40);
+            return credentialWith("\"evidence\":[", "{\"type\":[\"Evidence\"],\"name\":\"" + "n".repeat(name) + "\"},",
+                    Math.min(JSON_BYTES, 8_192 + nodes * (name + 40)));
         }
 
         private static byte[] hugeContext(int size) {

@@ -22,12 +22,14 @@ public final class Json {
     /** Deepest nesting of arrays and objects accepted. */
     public static final int MAX_DEPTH = 64;
     /**
-     * Most JSON tokens (each value, and each object or array start and end) in one document: a
-     * tree costs some 100 bytes per value, so 8 MiB of {@code {},} would hold over 250 MiB of heap
-     * before any later limit is checked. Half a million tokens is far beyond any credential (a CLR
-     * with a hundred achievements has some tens of thousands) and keeps a tree near 30 MiB.
+     * Most JSON tokens (each value and property name, and each object or array start and end) in
+     * one document: a tree costs some 100 bytes per value, so 8 MiB of {@code {},} would hold over
+     * 250 MiB of heap before any later limit is checked, and JSON-LD processing multiplies it. Two
+     * hundred thousand tokens are several times what a credential within the default budget of
+     * 20,000 RDF statements can have (a CLR with a hundred achievements has some tens of
+     * thousands), and keep one verification well under 256 MiB.
      */
-    public static final long MAX_TOKENS = 500_000;
+    public static final long MAX_TOKENS = 200_000;
     /** Longest string value accepted (a data: URI image can be large). */
     public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
 

@@ -49,6 +49,241 @@ public final class BoundedJson {
         }
     }
 
+    /**
+     * A deadline-checking view of a Jakarta value (e.g. Titanium's expanded output, before node
+     * map generation, which is quadratic in the values of one property and has no timeout).
+     *
+     * @param value the value (not modified while the view is in use)
+     * @param deadline {@link System#nanoTime()} instant after which reads throw {@link Deadline.Exceeded}
+     * @return the view (scalars are returned as they are)
+     */
+    public static JsonValue view(JsonValue value, long deadline) {
+        if (value instanceof JsonObject o && !(value instanceof JObj)) {
+            return new JObj(o, deadline);
+        }
+        if (value instanceof JsonArray a && !(value instanceof JArr)) {
+            return new JArr(a, deadline);
+        }
+        return value;
+    }
+
+    private static final class JObj extends AbstractMap<String, JsonValue> implements JsonObject {
+        private final JsonObject o;
+        private final long deadline;
+
+        JObj(JsonObject o, long deadline) {
+            this.o = o;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public JsonValue get(Object key) {
+            check(deadline);
+            JsonValue v = o.get(key);
+            return v == null ? null : view(v, deadline);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            check(deadline);
+            return o.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return o.size();
+        }
+
+        @Override
+        public Set<Entry<String, JsonValue>> entrySet() {
+            check(deadline);
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, JsonValue>> iterator() {
+                    Iterator<Entry<String, JsonValue>> it = o.entrySet().iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Entry<String, JsonValue> next() {
+                            check(deadline);
+                            Entry<String, JsonValue> e = it.next();
+                            return new SimpleImmutableEntry<>(e.getKey(), view(e.getValue(), deadline));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return o.size();
+                }
+            };
+        }
+
+        @Override
+        public JsonArray getJsonArray(String name) {
+            return (JsonArray) get(name);
+        }
+
+        @Override
+        public JsonObject getJsonObject(String name) {
+            return (JsonObject) get(name);
+        }
+
+        @Override
+        public JsonNumber getJsonNumber(String name) {
+            return o.getJsonNumber(name);
+        }
+
+        @Override
+        public JsonString getJsonString(String name) {
+            return o.getJsonString(name);
+        }
+
+        @Override
+        public String getString(String name) {
+            return o.getString(name);
+        }
+
+        @Override
+        public String getString(String name, String defaultValue) {
+            return o.getString(name, defaultValue);
+        }
+
+        @Override
+        public int getInt(String name) {
+            return o.getInt(name);
+        }
+
+        @Override
+        public int getInt(String name, int defaultValue) {
+            return o.getInt(name, defaultValue);
+        }
+
+        @Override
+        public boolean getBoolean(String name) {
+            return o.getBoolean(name);
+        }
+
+        @Override
+        public boolean getBoolean(String name, boolean defaultValue) {
+            return o.getBoolean(name, defaultValue);
+        }
+
+        @Override
+        public boolean isNull(String name) {
+            return o.isNull(name);
+        }
+
+        @Override
+        public ValueType getValueType() {
+            return ValueType.OBJECT;
+        }
+
+        @Override
+        public String toString() {
+            return o.toString();
+        }
+    }
+
+    private static final class JArr extends AbstractList<JsonValue> implements JsonArray {
+        private final JsonArray a;
+        private final long deadline;
+
+        JArr(JsonArray a, long deadline) {
+            this.a = a;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public JsonValue get(int index) {
+            check(deadline);
+            return view(a.get(index), deadline);
+        }
+
+        @Override
+        public int size() {
+            return a.size();
+        }
+
+        @Override
+        public JsonObject getJsonObject(int index) {
+            return (JsonObject) get(index);
+        }
+
+        @Override
+        public JsonArray getJsonArray(int index) {
+            return (JsonArray) get(index);
+        }
+
+        @Override
+        public JsonNumber getJsonNumber(int index) {
+            return a.getJsonNumber(index);
+        }
+
+        @Override
+        public JsonString getJsonString(int index) {
+            return a.getJsonString(index);
+        }
+
+        @Override
+        public <T extends JsonValue> java.util.List<T> getValuesAs(Class<T> clazz) {
+            java.util.List<T> out = new java.util.ArrayList<>(size());
+            for (JsonValue v : this) {
+                out.add(clazz.cast(v));
+            }
+            return out;
+        }
+
+        @Override
+        public String getString(int index) {
+            return a.getString(index);
+        }
+
+        @Override
+        public String getString(int index, String defaultValue) {
+            return a.getString(index, defaultValue);
+        }
+
+        @Override
+        public int getInt(int index) {
+            return a.getInt(index);
+        }
+
+        @Override
+        public int getInt(int index, int defaultValue) {
+            return a.getInt(index, defaultValue);
+        }
+
+        @Override
+        public boolean getBoolean(int index) {
+            return a.getBoolean(index);
+        }
+
+        @Override
+        public boolean getBoolean(int index, boolean defaultValue) {
+            return a.getBoolean(index, defaultValue);
+        }
+
+        @Override
+        public boolean isNull(int index) {
+            return a.isNull(index);
+        }
+
+        @Override
+        public ValueType getValueType() {
+            return ValueType.ARRAY;
+        }
+
+        @Override
+        public String toString() {
+            return a.toString();
+        }
+    }
+
     private static void check(long deadline) {
         if (Deadline.passed(deadline)) {
             throw new Deadline.Exceeded("JSON-LD processing stopped at the verification deadline");

@@ -83,7 +83,15 @@ public final class Canonicalizer {
             return canon.quad(s, p, o, dt, lang, dir, g);
         };
         try {
-            NodeMap nodeMap = NodeMapBuilder.with(expanded, new NodeMap()).build();
+            // statements are counted before node map generation: that step keeps every node in memory and is
+            // quadratic in the values of one property, and it reads the expanded form through a
+            // deadline-checking view (it has no timeout of its own)
+            if (statements(expanded, budget.maxQuads()) > budget.maxQuads()) {
+                throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: the document has more than "
+                        + budget.maxQuads() + " RDF quads (limit set by the verifier's budget)");
+            }
+            NodeMap nodeMap = NodeMapBuilder.with((JsonArray) BoundedJson.view(expanded, budget.deadline()),
+                    new NodeMap()).build();
             // like jsonld.js: an IRI with a scheme is emitted as is, never silently dropped
             JsonLdToRdf.with(nodeMap).produceGeneralizedRdf(false)
                     .uriValidation(com.apicatalog.jsonld.uri.UriValidationPolicy.SchemeOnly).provide(counting);
@@ -127,6 +135,41 @@ public final class Canonicalizer {
                     + e.getMessage());
         } catch (RuntimeException e) {
             throw ProofFailure.unexpected("RDF canonicalization", e);
+        }
+    }
+
+    /**
+     * Counts the statements an expanded document yields (each value of a property, each type),
+     * stopping past {@code limit}. Duplicates are counted each time, so this can only exceed the
+     * quads that RDF conversion produces by what a document repeats.
+     */
+    static int statements(JsonValue v, int limit) {
+        int[] n = {0};
+        count(v, n, limit);
+        return n[0];
+    }
+
+    private static void count(JsonValue v, int[] n, int limit) {
+        if (n[0] > limit) {
+            return;
+        }
+        if (v instanceof JsonArray a) {
+            for (JsonValue x : a) {
+                count(x, n, limit);
+            }
+        } else if (v instanceof JsonObject o && !o.containsKey("@value")) {
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                String k = e.getKey();
+                if (k.equals("@type") || k.equals("@list") || !k.startsWith("@")) {
+                    n[0] += e.getValue() instanceof JsonArray a ? a.size() : 1;
+                }
+                if (!k.equals("@type") && !k.equals("@id")) {
+                    count(e.getValue(), n, limit);
+                }
+                if (n[0] > limit) {
+                    return;
+                }
+            }
         }
     }
 
