@@ -11,6 +11,7 @@ import org.reconnaitre.badges.signing.internal.di.Budget;
 import org.reconnaitre.badges.signing.internal.di.DataIntegrityEngine;
 import org.reconnaitre.badges.signing.internal.di.EcdsaSd2023;
 import org.reconnaitre.badges.signing.internal.di.ProofChecks;
+import org.reconnaitre.badges.signing.internal.di.ProofFailure;
 
 /**
  * W3C Data Integrity proofs: create {@code eddsa-rdfc-2022}, {@code ecdsa-rdfc-2019} and
@@ -61,8 +62,9 @@ public final class DataIntegrity {
      *     credential's {@code type} are in every disclosure), so that no holder can disclose a copy
      *     without its expiry or revocation entry
      * @return the signed JSON
-     * @throws BadgeException {@code MALFORMED_JSON}, {@code INVALID_DOCUMENT} or
-     *     {@code SIGNING_FAILED} (wrong key type, undefined JSON-LD terms, budget exceeded)
+     * @throws BadgeException {@code MALFORMED_JSON}, {@code INVALID_DOCUMENT} (undefined JSON-LD
+     *     terms, an IRI, language tag or string that canonical N-Quads cannot carry faithfully) or
+     *     {@code SIGNING_FAILED} (wrong key type, budget exceeded)
      */
     public static String sign(String credentialJson, SigningKey key, ProofOptions options) throws BadgeException {
         return sign(credentialJson, key, options, Settings.defaults());
@@ -74,7 +76,16 @@ public final class DataIntegrity {
         Objects.requireNonNull(credentialJson, "credentialJson");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(options, "options");
-        return DataIntegrityEngine.sign(credentialJson, key, options, settings.budget());
+        try {
+            return DataIntegrityEngine.sign(credentialJson, key, options, settings.budget());
+        } catch (BadgeException e) {
+            // a document JSON-LD or canonical N-Quads cannot carry faithfully is the document's fault
+            if (e.code() == BadgeException.Code.SIGNING_FAILED && e.getCause() instanceof ProofFailure f
+                    && f.status() == ProofOutcome.Status.INVALID_DOCUMENT) {
+                throw new BadgeException(BadgeException.Code.INVALID_DOCUMENT, e.getMessage(), f);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -167,7 +178,10 @@ public final class DataIntegrity {
         private static final Settings DEFAULTS = builder().build();
         /** Default largest number of RDF quads canonicalised. */
         public static final int DEFAULT_MAX_QUADS = 20_000;
-        /** Default time budget per canonicalization: generous for a cold JVM on a loaded machine; the quad budget bounds the work first. */
+        /**
+         * Default time budget of one sign, verify or derive call (every proof, expansion and
+         * canonicalization in it share one deadline): generous for a cold JVM on a loaded machine.
+         */
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
         /** Default tolerance on proof dates. */
@@ -175,13 +189,13 @@ public final class DataIntegrity {
 
         private final int maxQuads;
         private final Duration timeout;
-        private final Budget budget;
         private final Clock clock;
         private final Duration clockSkew;
         private final String expectedProofPurpose;
         private final @org.jspecify.annotations.Nullable String expectedChallenge;
         private final List<String> expectedDomains;
         private final boolean acceptOptionalSdIdentity;
+        private final com.apicatalog.jsonld.loader.DocumentLoader loader;
 
         private Settings(Builder b) {
             this.acceptOptionalSdIdentity = b.acceptOptionalSdIdentity;
@@ -192,8 +206,7 @@ public final class DataIntegrity {
             this.expectedProofPurpose = b.expectedProofPurpose;
             this.expectedChallenge = b.expectedChallenge;
             this.expectedDomains = b.expectedDomains;
-            this.budget = new Budget(b.maxQuads, b.timeout.toMillis(),
-                    b.contextFetcher == null ? BundledContexts.loader() : BundledContexts.withFallback(b.contextFetcher));
+            this.loader = b.contextFetcher == null ? BundledContexts.loader() : BundledContexts.withFallback(b.contextFetcher);
         }
 
         /**
@@ -215,7 +228,7 @@ public final class DataIntegrity {
             return maxQuads;
         }
 
-        /** @return the time budget per canonicalization */
+        /** @return the time budget of one call (all its proofs and canonicalizations together) */
         public Duration timeout() {
             return timeout;
         }
@@ -253,8 +266,9 @@ public final class DataIntegrity {
             return acceptOptionalSdIdentity;
         }
 
+        /** A fresh budget per operation: its deadline is the timeout from now (or the enclosing verification's, if earlier). */
         Budget budget() {
-            return budget;
+            return Budget.of(maxQuads, timeout, loader);
         }
 
         ProofChecks.Expectations expectations() {
@@ -385,7 +399,8 @@ public final class DataIntegrity {
             }
 
             /**
-             * @param budget wall-clock limit per canonicalization (expansion + RDF + RDFC-1.0)
+             * @param budget wall-clock limit of one call: every JSON-LD expansion, RDF conversion and
+             *     RDFC-1.0 run of all its proofs share one deadline
              * @return this builder
              */
             public Builder timeout(Duration budget) {

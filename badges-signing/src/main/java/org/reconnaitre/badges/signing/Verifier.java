@@ -135,7 +135,7 @@ public final class Verifier {
         KeyResolver resolver = b.keyResolver != null ? b.keyResolver
                 : KeyResolver.builder().fetcher(cached).cacheSize(b.keyCacheSize).build();
         this.clock = b.clock;
-        DataIntegrity.Settings.Builder di = DataIntegrity.Settings.builder().timeout(b.canonicalizationTimeout)
+        DataIntegrity.Settings.Builder di = DataIntegrity.Settings.builder().timeout(b.timeout)
                 .clock(b.clock).clockSkew(b.clockSkew).acceptOptionalSdIdentity(b.acceptOptionalSdIdentity);
         if (b.fetcher != NONE) {
             di.contextFetcher(cached);
@@ -155,7 +155,7 @@ public final class Verifier {
         PipelineConfig config = new PipelineConfig(b.clock, b.clockSkew, cached, b.fetcher != NONE,
                 resolver, b.maxEndorsementDepth, b.trustEmbeddedJwk, b.allowUnboundFragmentKeys, status, di.build(),
                 !b.validation ? null : new Engine(new Engine.Options(Set.of(), true, true, true, false, false, Set.of(),
-                        b.fetcher != NONE ? Optional.of(cached) : Optional.empty())), nested);
+                        b.fetcher != NONE ? Optional.of(cached) : Optional.empty())), nested, b.timeout);
         // status list credentials are verified without status checking, so a list cannot loop
         Verifier forStatusLists = new Verifier(config.withoutStatusCheck());
         this.pipeline = new Pipeline(config, forStatusLists);
@@ -199,6 +199,9 @@ public final class Verifier {
 
 
     private static final Fetcher NONE = Fetcher.none();
+
+    /** Default time budget of one {@code verify} call: 5 seconds (see {@link Builder#timeout(Duration)}). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     /** @return a builder with secure defaults */
     public static Builder builder() {
@@ -267,7 +270,7 @@ public final class Verifier {
         private boolean trustEmbeddedJwk;
         private boolean allowUnboundFragmentKeys;
         private @Nullable StatusCheck statusCheck;
-        private Duration canonicalizationTimeout = DataIntegrity.Settings.DEFAULT_TIMEOUT;
+        private Duration timeout = DEFAULT_TIMEOUT;
         private boolean validation = true;
         private @Nullable String expectedChallenge;
         private java.util.List<String> expectedDomains = java.util.List.of();
@@ -352,18 +355,39 @@ public final class Verifier {
         }
 
         /**
-         * @param timeout the time budget of one JSON-LD canonicalization when checking an embedded
-         *     proof (default 10 seconds): a hostile or oversized credential fails the proof check
-         *     instead of holding a thread
+         * The time budget of one {@code verify} call (default 5 seconds), computed once when the
+         * call starts and shared by everything it does: every JSON-LD expansion (the schema step's
+         * included), canonicalization, proof, endorsement, nested CLR credential and status list
+         * verified through the {@link StatusRequest#verifier()}. When it runs out, the check that was
+         * running (or the next one) fails with the reason and the remaining checks are not run, so
+         * the report is never valid: a hostile credential cannot hold a thread for longer.
+         *
+         * <pre>{@code
+         * Verifier v = Verifier.builder().timeout(Duration.ofSeconds(2)).build();
+         * }</pre>
+         *
+         * @param timeout the wall-clock budget of one verification (positive)
          * @return this builder
          */
-        public Builder canonicalizationTimeout(Duration timeout) {
+        public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the canonicalization timeout must be positive");
+                throw new IllegalArgumentException("the verification timeout must be positive");
             }
-            this.canonicalizationTimeout = timeout;
+            this.timeout = timeout;
             return this;
+        }
+
+        /**
+         * Former name of {@link #timeout(Duration)}, which now bounds the whole verification.
+         *
+         * @param timeout the wall-clock budget of one verification
+         * @return this builder
+         * @deprecated use {@link #timeout(Duration)}
+         */
+        @Deprecated
+        public Builder canonicalizationTimeout(Duration timeout) {
+            return timeout(timeout);
         }
 
         /**

@@ -124,7 +124,7 @@ class VerifierFixturesTest {
                 .trustEmbeddedJwk(true)
                 .allowUnboundFragmentKeys(true)
                 .statusCheck(StatusListCheck.create(StatusListCache.create(Duration.ofMinutes(5)), StatusPolicy.WARN))
-                .canonicalizationTimeout(Duration.ofSeconds(60)); // the build machine is shared and slow
+                .timeout(Duration.ofSeconds(60)); // the build machine is shared and slow
     }
 
     /** The outcome the manifest gives: valid, warning, invalid or status-unknown (inferred ones resolved). */

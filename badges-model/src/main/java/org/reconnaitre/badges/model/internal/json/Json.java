@@ -32,6 +32,15 @@ public final class Json {
     public static final int MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
     /** Deepest nesting of arrays and objects accepted. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * Most JSON tokens (each value and property name, and each object or array start and end) in
+     * one document: a tree costs some 100 bytes per value, so 8 MiB of {@code {},} would hold over
+     * 250 MiB of heap before any later limit is checked, and JSON-LD processing multiplies it. Two
+     * hundred thousand tokens are several times what a credential within the default budget of
+     * 20,000 RDF statements can have (a CLR with a hundred achievements has some tens of
+     * thousands), and keep one verification well under 256 MiB.
+     */
+    public static final long MAX_TOKENS = 200_000;
     /** Longest string value accepted (a data: URI image can be large). */
     public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
 
@@ -41,6 +50,7 @@ public final class Json {
                             .maxStringLength(MAX_STRING_LENGTH)
                             .maxNumberLength(100)
                             .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                            .maxTokenCount(MAX_TOKENS)
                             .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())

@@ -247,6 +247,9 @@ public final class Ob2Extensions {
         } catch (BadgeException e) {
             return new Result(Outcome.UNCHECKED, at, "Extension " + v.type() + " at " + at + " was not validated: "
                     + e.getMessage());
+        } catch (org.reconnaitre.badges.model.internal.jsonld.Deadline.Exceeded e) {
+            return new Result(Outcome.FAILED, at, "Extension " + v.type() + " at " + at + " was not validated: its"
+                    + " JSON-LD processing stopped at the verification deadline (the node is too complex)");
         } catch (RuntimeException e) {
             // Titanium fails without an error code on a keyword-like string ("@foo") where an IRI is expected
             return new Result(Outcome.FAILED, at, "Extension " + v.type() + " at " + at + " is not valid JSON-LD:"
@@ -288,7 +291,14 @@ public final class Ob2Extensions {
                 list.add(inner);
             }
         }
-        jakarta.json.JsonObject out = JsonLd.compact(JsonDocument.of(new StringReader(text)),
+        String tooMuch = org.reconnaitre.badges.model.internal.jsonld.InlineContexts.check(wrapped);
+        if (tooMuch != null) {
+            throw new JsonLdError(JsonLdErrorCode.INVALID_LOCAL_CONTEXT, "the node is not processed as JSON-LD: " + tooMuch);
+        }
+        // a deadline-checking view: Titanium's timeout is not checked while it processes a context
+        long deadline = org.reconnaitre.badges.model.internal.jsonld.Deadline.within(COMPACTION_TIMEOUT);
+        jakarta.json.JsonObject out = JsonLd.compact(JsonDocument.of((jakarta.json.JsonStructure)
+                        org.reconnaitre.badges.model.internal.jsonld.BoundedJson.of(wrapped, deadline)),
                         JsonDocument.of(new StringReader(Json.write(ctx))))
                 .options(options(fetcher))
                 .get();

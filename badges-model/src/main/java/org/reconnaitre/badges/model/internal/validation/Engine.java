@@ -1,5 +1,7 @@
 package org.reconnaitre.badges.model.internal.validation;
 
+import org.reconnaitre.badges.model.internal.jsonld.Deadline;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -74,9 +76,11 @@ public final class Engine {
             out.add(Rule.DOCUMENT_KIND, "", "document is " + kind + "; accepted: " + options.kinds());
         }
         run(Rule.DOCUMENT_KIND, out, () -> new SemanticRules(options, out).check(doc, kind));
+        Deadline.check(); // a verification's deadline: no further stage once it has passed
         if (options.schema()) {
             run(Rule.SCHEMA, out, () -> SchemaCheck.check(doc, kind, out));
         }
+        Deadline.check();
         if (options.jsonLd()) {
             run(Rule.JSONLD_INVALID, out, () -> jsonLd.check(doc, out));
         }
@@ -87,6 +91,8 @@ public final class Engine {
     private static void run(Rule rule, Findings out, Runnable check) {
         try {
             check.run();
+        } catch (org.reconnaitre.badges.model.internal.jsonld.Deadline.Exceeded e) {
+            throw e; // the verification's deadline passed: the verifier reports it and stops
         } catch (RuntimeException e) {
             out.add(rule, "", "the check could not complete: " + e);
         }

@@ -12,8 +12,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.Fetcher;
 import org.reconnaitre.badges.model.Finding;
 import org.reconnaitre.badges.model.Rule;
+import org.reconnaitre.badges.model.internal.jsonld.BoundedJson;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
+import org.reconnaitre.badges.model.internal.jsonld.Deadline;
 
 /**
  * Expands the document with Titanium and the bundled contexts, and reports every property and type
@@ -87,6 +89,12 @@ final class JsonLdCheck {
         if (!doc.isObject()) {
             return;
         }
+        String tooMuch = org.reconnaitre.badges.model.internal.jsonld.InlineContexts.check(doc);
+        if (tooMuch != null) {
+            out.add(Rule.JSONLD_INVALID, "", "the document was not processed as JSON-LD: " + tooMuch
+                    + " (a bound that keeps verification fast; credentials take their vocabulary from published contexts)");
+            return;
+        }
         if (!contextsAvailable(doc, "", out)) {
             return;
         }
@@ -124,10 +132,16 @@ final class JsonLdCheck {
             } catch (JsonLdError e) {
                 report(e, out);
                 return;
+            } catch (Deadline.Exceeded e) {
+                timedOut(e, out);
+                return;
             } catch (RuntimeException e) {
                 processorFailure(doc, e, out);
                 return;
             }
+        } catch (Deadline.Exceeded e) {
+            timedOut(e, out);
+            return;
         } catch (RuntimeException e) {
             processorFailure(doc, e, out);
             return;
@@ -135,16 +149,37 @@ final class JsonLdCheck {
         walk(expanded, "", doc, out);
     }
 
+    /**
+     * A verification running on this thread ran out of time: its deadline governs, so the
+     * verifier reports it (rethrown); a standalone validation gets a finding instead.
+     */
+    private static void timedOut(Deadline.Exceeded e, Findings out) {
+        if (Deadline.active()) {
+            throw e;
+        }
+        out.add(Rule.JSONLD_INVALID, "", "JSON-LD expansion stopped after " + EXPANSION_TIMEOUT.toSeconds()
+                + " s: the document is too complex");
+    }
+
     private JsonArray expand(JsonNode doc) throws JsonLdError {
-        JsonDocument input = JsonDocument.of(MediaType.JSON_LD,
-                new StringReader(org.reconnaitre.badges.model.internal.json.Json.write(doc)));
+        // a deadline-checking view of the tree (Titanium's own timeout is not checked inside context processing)
+        long deadline = Deadline.within(EXPANSION_TIMEOUT);
+        JsonDocument input = JsonDocument.of(MediaType.JSON_LD, (JsonStructure) BoundedJson.of(doc, deadline));
         JsonLdOptions options = fetcher.map(f -> BundledContexts.withFallback(f).newOptions())
                 .orElseGet(BundledContexts::options);
         options.setExpandContext(EXPAND_CONTEXT);
-        options.setTimeout(EXPANSION_TIMEOUT); // inline contexts are the caller's: bound the work they can cause
+        // a backstop: Titanium checks it between nodes only
+        options.setTimeout(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         // only reachable when a context resets @vocab to null (the sentinel catches the rest)
         options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
-        return JsonLd.expand(input).options(options).get();
+        try {
+            return JsonLd.expand(input).options(options).get();
+        } catch (JsonLdError e) {
+            if (e.getCode() == JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED) {
+                throw new Deadline.Exceeded("JSON-LD expansion stopped at the deadline");
+            }
+            throw e;
+        }
     }
 
     /**

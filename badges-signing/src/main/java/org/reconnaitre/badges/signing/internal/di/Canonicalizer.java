@@ -16,13 +16,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.reconnaitre.badges.model.internal.jsonld.BoundedJson;
+import org.reconnaitre.badges.model.internal.jsonld.Deadline;
+import org.reconnaitre.badges.model.internal.jsonld.InlineContexts;
 import org.reconnaitre.badges.signing.ProofOutcome.Status;
 
 /**
- * JSON-LD → RDF → RDFC-1.0 canonical N-Quads (our {@link Rdfc10}) under a {@link Budget}, failing on terms that
+ * JSON-LD → RDF → RDFC-1.0 canonical N-Quads (our {@link Rdfc10}, written by {@link NQuads}, which refuses
+ * IRIs and labels the grammar cannot carry) under a {@link Budget} (one absolute deadline, checked
+ * inside Titanium through {@link BoundedJson}, and bounds on inline contexts), failing on terms that
  * expansion would drop and on relative IRIs (the "safe mode" of other implementations); and JCS.
  * Internal. Thread-safe (no shared mutable state).
  */
@@ -56,18 +60,19 @@ public final class Canonicalizer {
     public static Canonical canonical(JsonArray expanded, Budget budget,
             java.util.function.@org.jspecify.annotations.Nullable UnaryOperator<String> rewrite) throws ProofFailure {
         checkIris(expanded);
-        // The time budget guards RDFC-1.0, whose cost can explode on crafted blank-node graphs;
-        // expansion is linear in the (size-bounded) input and has its own, looser Titanium timeout.
-        long deadline = System.nanoTime() + budget.timeoutMillis() * 1_000_000L;
+        // one absolute deadline for the whole operation (expansion, RDF conversion, RDFC-1.0)
         Rdfc10 canon = new Rdfc10(() -> {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("deadline of " + budget.timeoutMillis() + " ms exceeded");
+            if (budget.expired()) {
+                throw new Deadline.Exceeded("RDFC-1.0 stopped at the deadline");
             }
         });
         int[] count = {0};
         RdfQuadConsumer counting = (s, p, o, dt, lang, dir, g) -> {
             if (++count[0] > budget.maxQuads()) {
                 throw new RdfConsumerException("more than " + budget.maxQuads() + " RDF quads");
+            }
+            if ((count[0] & 255) == 0 && budget.expired()) {
+                throw new Deadline.Exceeded("RDF conversion stopped at the deadline");
             }
             if (rewrite != null) {
                 boolean literal = dt != null || lang != null || dir != null;
@@ -78,11 +83,31 @@ public final class Canonicalizer {
             return canon.quad(s, p, o, dt, lang, dir, g);
         };
         try {
-            NodeMap nodeMap = NodeMapBuilder.with(expanded, new NodeMap()).build();
+            // statements are counted before node map generation: that step keeps every node in memory and is
+            // quadratic in the values of one property, and it reads the expanded form through a
+            // deadline-checking view (it has no timeout of its own)
+            if (statements(expanded, budget.maxQuads()) > budget.maxQuads()) {
+                throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: the document has more than "
+                        + budget.maxQuads() + " RDF quads (limit set by the verifier's budget)");
+            }
+            NodeMap nodeMap = NodeMapBuilder.with((JsonArray) BoundedJson.view(expanded, budget.deadline()),
+                    new NodeMap()).build();
             // like jsonld.js: an IRI with a scheme is emitted as is, never silently dropped
             JsonLdToRdf.with(nodeMap).produceGeneralizedRdf(false)
                     .uriValidation(com.apicatalog.jsonld.uri.UriValidationPolicy.SchemeOnly).provide(counting);
+        } catch (Deadline.Exceeded e) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, budget.stoppedMessage("JSON-LD to RDF conversion"));
+        } catch (NQuads.Malformed e) {
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "The document cannot be canonicalized faithfully: "
+                    + e.getMessage());
         } catch (JsonLdError e) {
+            if (e.getCause() instanceof NQuads.Malformed m) {
+                throw new ProofFailure(Status.INVALID_DOCUMENT, "The document cannot be canonicalized faithfully: "
+                        + m.getMessage());
+            }
+            if (e.getCause() instanceof Deadline.Exceeded) {
+                throw new ProofFailure(Status.BUDGET_EXCEEDED, budget.stoppedMessage("JSON-LD to RDF conversion"));
+            }
             if (e.getCause() instanceof RdfConsumerException) {
                 throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization refused: the document has "
                         + e.getCause().getMessage() + " (limit set by the verifier's budget)");
@@ -101,11 +126,50 @@ public final class Canonicalizer {
         }
         try {
             return new Canonical(canon.canonicalize(), canon);
-        } catch (IllegalStateException | StackOverflowError e) {
-            throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization (RDFC-1.0) stopped after "
-                    + budget.timeoutMillis() + " ms: the graph is too complex (for example many similar blank nodes)");
+        } catch (Deadline.Exceeded | StackOverflowError e) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, "Canonicalization (RDFC-1.0) stopped at the verification"
+                    + " deadline (" + budget.timeoutMillis() + " ms budget): the graph is too complex (for example many"
+                    + " similar blank nodes)");
+        } catch (NQuads.Malformed e) {
+            throw new ProofFailure(Status.INVALID_DOCUMENT, "The document cannot be canonicalized faithfully: "
+                    + e.getMessage());
         } catch (RuntimeException e) {
             throw ProofFailure.unexpected("RDF canonicalization", e);
+        }
+    }
+
+    /**
+     * Counts the statements an expanded document yields (each value of a property, each type),
+     * stopping past {@code limit}. Duplicates are counted each time, so this can only exceed the
+     * quads that RDF conversion produces by what a document repeats.
+     */
+    static int statements(JsonValue v, int limit) {
+        int[] n = {0};
+        count(v, n, limit);
+        return n[0];
+    }
+
+    private static void count(JsonValue v, int[] n, int limit) {
+        if (n[0] > limit) {
+            return;
+        }
+        if (v instanceof JsonArray a) {
+            for (JsonValue x : a) {
+                count(x, n, limit);
+            }
+        } else if (v instanceof JsonObject o && !o.containsKey("@value")) {
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                String k = e.getKey();
+                if (k.equals("@type") || k.equals("@list") || !k.startsWith("@")) {
+                    n[0] += e.getValue() instanceof JsonArray a ? a.size() : 1;
+                }
+                if (!k.equals("@type") && !k.equals("@id")) {
+                    count(e.getValue(), n, limit);
+                }
+                if (n[0] > limit) {
+                    return;
+                }
+            }
         }
     }
 
@@ -119,19 +183,34 @@ public final class Canonicalizer {
      * dropped.
      */
     public static JsonArray expand(JsonNode document, Budget budget) throws ProofFailure {
-        JsonValue json = JakartaJson.of(document);
-        if (!(json instanceof JsonStructure)) {
+        if (!document.isContainerNode()) {
             throw new ProofFailure(Status.INVALID_DOCUMENT, "the document is not a JSON object");
         }
+        String tooMuch = InlineContexts.check(document);
+        if (tooMuch != null) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, "The document is not processed as JSON-LD: " + tooMuch
+                    + " (a bound that keeps verification fast)");
+        }
+        if (budget.expired()) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, budget.stoppedMessage("JSON-LD expansion"));
+        }
+        // a deadline-checking view: Titanium's own timeout is not checked while it processes a context
+        JsonValue json = BoundedJson.of(document, budget.deadline());
         JsonLdOptions options = new JsonLdOptions(budget.loader());
         options.setDocumentLoader(budget.loader());
         options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         // jsonld.js treats any "scheme:" string as an absolute IRI; full RFC 3986 parsing differs and is slow
         options.setUriValidation(com.apicatalog.jsonld.uri.UriValidationPolicy.SchemeOnly);
-        options.setTimeout(Duration.ofMillis(Math.max(30_000L, 10 * budget.timeoutMillis())));
+        options.setTimeout(budget.remaining()); // a backstop, checked between nodes
         try {
             return JsonLd.expand(JsonDocument.of((JsonStructure) json)).options(options).get();
+        } catch (Deadline.Exceeded e) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, budget.stoppedMessage("JSON-LD expansion"));
         } catch (JsonLdError e) {
+            if (e.getCode() == com.apicatalog.jsonld.JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED
+                    || e.getCause() instanceof Deadline.Exceeded) {
+                throw new ProofFailure(Status.BUDGET_EXCEEDED, budget.stoppedMessage("JSON-LD expansion"));
+            }
             throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD expansion failed: " + message(e), e);
         } catch (RuntimeException e) {
             throw ProofFailure.unexpected("JSON-LD expansion", e);

@@ -42,7 +42,8 @@ public final class DataIntegrityEngine {
     public static final String DATA_INTEGRITY_PROOF = "DataIntegrityProof";
     /** Legacy proof type (verification only). */
     public static final String ED25519_SIGNATURE_2020 = "Ed25519Signature2020";
-    private static final int MAX_PROOFS = 16;
+    /** Most proofs checked on one document: each costs a canonicalization (issue #12, bounded work). */
+    static final int MAX_PROOFS = 4;
 
     /** The suites this engine checks. */
     enum Suite {
@@ -188,7 +189,14 @@ public final class DataIntegrityEngine {
             proofs.add(proofNode);
         }
         if (proofs.size() > MAX_PROOFS) {
-            return new ProofResult(List.of(), "The document has more than " + MAX_PROOFS + " proofs");
+            return new ProofResult(List.of(), "The document has " + proofs.size() + " proofs, more than the "
+                    + MAX_PROOFS + " a verifier checks (a bound that keeps verification fast)");
+        }
+        // totals over every inline context, the proofs' included, before any JSON-LD processing
+        String tooMuch = org.reconnaitre.badges.model.internal.jsonld.InlineContexts.check(doc);
+        if (tooMuch != null) {
+            return new ProofResult(List.of(), "The document is not processed as JSON-LD: " + tooMuch
+                    + " (a bound that keeps verification fast)");
         }
         // a proof set holds each proof once: a copied proof adds no signer, and a set that counts
         // one signature twice is not what any issuer produced

@@ -630,12 +630,12 @@ public final class EcdsaSd2023 {
             throws ProofFailure {
         JsonObjectBuilder ctx = JSONP.createObjectBuilder();
         if (context != null) {
-            ctx.add("@context", JakartaJson.of(context));
+            ctx.add("@context", org.reconnaitre.badges.model.internal.jsonld.BoundedJson.of(context, budget.deadline()));
         }
         JsonLdOptions options = new JsonLdOptions(budget.loader());
         options.setDocumentLoader(budget.loader());
         options.setUriValidation(com.apicatalog.jsonld.uri.UriValidationPolicy.SchemeOnly);
-        options.setTimeout(Duration.ofMillis(Math.max(30_000L, 10 * budget.timeoutMillis())));
+        options.setTimeout(budget.remaining());
         try {
             JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(ctx.build()))
                     .options(options).get();
@@ -644,7 +644,12 @@ public final class EcdsaSd2023 {
                 throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD compaction did not give an object");
             }
             return obj;
+        } catch (org.reconnaitre.badges.model.internal.jsonld.Deadline.Exceeded e) {
+            throw new ProofFailure(Status.BUDGET_EXCEEDED, budget.stoppedMessage("JSON-LD compaction"));
         } catch (JsonLdError e) {
+            if (e.getCode() == com.apicatalog.jsonld.JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED) {
+                throw new ProofFailure(Status.BUDGET_EXCEEDED, budget.stoppedMessage("JSON-LD compaction"));
+            }
             throw new ProofFailure(Status.INVALID_DOCUMENT, "JSON-LD compaction failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw ProofFailure.unexpected("JSON-LD compaction", e);

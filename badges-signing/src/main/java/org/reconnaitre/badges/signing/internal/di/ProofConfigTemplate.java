@@ -51,7 +51,7 @@ final class ProofConfigTemplate {
         String vm = text(config, "verificationMethod");
         String purpose = text(config, "proofPurpose");
         if (!"DataIntegrityProof".equals(type) || suite == null || !SUITES.contains(suite) || created == null
-                || !CREATED.matcher(created).matches() || vm == null || !VM.matcher(vm).matches()
+                || !CREATED.matcher(created).matches() || vm == null || !VM.matcher(vm).matches() || !NQuads.isIri(vm)
                 || purpose == null || !PURPOSES.contains(purpose)) {
             return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package org.reconnaitre.badges.signing.internal.di;
 
 import com.apicatalog.rdf.api.RdfQuadConsumer;
-import com.apicatalog.rdf.nquads.NQuadsWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +41,7 @@ public final class Rdfc10 implements RdfQuadConsumer {
     public RdfQuadConsumer quad(String subject, String predicate, String object, @Nullable String datatype,
             @Nullable String language, @Nullable String direction, @Nullable String graph) {
         String[] q = {subject, predicate, object, datatype, language, direction, graph};
-        if (seen.add(NQuadsWriter.nquad(subject, predicate, object, datatype, language, direction, graph))) {
+        if (seen.add(NQuads.quad(subject, predicate, object, datatype, language, direction, graph))) {
             quads.add(q);
             if (isBlank(subject)) {
                 bnodeQuads.computeIfAbsent(subject, k -> new ArrayList<>()).add(q);
@@ -130,9 +129,24 @@ public final class Rdfc10 implements RdfQuadConsumer {
             String s = isBlank(q[S]) ? relabel.apply(q[S]) : q[S];
             String o = !isLiteral(q) && isBlank(q[O]) ? relabel.apply(q[O]) : q[O];
             String g = q[G] != null && isBlank(q[G]) ? relabel.apply(q[G]) : q[G];
-            lines.add(NQuadsWriter.nquad(s, q[1], o, q[3], q[4], q[5], g));
+            lines.add(NQuads.quad(s, q[1], o, q[3], q[4], q[5], g));
         }
         return new ArrayList<>(lines);
+    }
+
+    /**
+     * After {@link #canonicalize()}: the dataset with canonical blank node labels, as
+     * {@link NQuads#parse} reads it (a literal without datatype is an {@code xsd:string}).
+     */
+    public java.util.Set<NQuads.Quad> canonicalDataset() {
+        java.util.Set<NQuads.Quad> out = new java.util.HashSet<>();
+        for (String[] q : quads) {
+            boolean literal = isLiteral(q);
+            String dt = !literal ? null : q[4] != null ? NQuads.RDF_LANG_STRING : q[3] != null ? q[3] : NQuads.XSD_STRING;
+            out.add(new NQuads.Quad(label(q[S], null), q[1], literal ? q[O] : label(q[O], null), dt, q[4],
+                    q[G] == null ? null : label(q[G], null)));
+        }
+        return out;
     }
 
     /** @return after {@link #canonicalize()}: input blank node label → canonical label (both with {@code _:}) */
@@ -232,7 +246,7 @@ public final class Rdfc10 implements RdfQuadConsumer {
         String s = label(q[S], reference);
         String o = isLiteral(q) ? q[O] : label(q[O], reference);
         String g = q[G] == null ? null : label(q[G], reference);
-        return NQuadsWriter.nquad(s, q[1], o, q[3], q[4], q[5], g);
+        return NQuads.quad(s, q[1], o, q[3], q[4], q[5], g);
     }
 
     private String label(String node, @Nullable String reference) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.signing.CheckOutcome;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.model.internal.jsonld.Deadline;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
@@ -53,22 +54,36 @@ public final class Pipeline {
      * @param expected the recipient the credential must be awarded to, or null to skip that check
      */
     public VerificationReport verify(byte[] input, @Nullable ExpectedRecipient expected) {
-        return run(input, 0, config.clock().instant(), expected);
+        // one deadline per call; a verification started inside another on this thread (a status
+        // list verified by the caller's StatusCheck) keeps the enclosing, earlier deadline
+        long deadline = Deadline.within(config.timeout());
+        return Deadline.run(deadline, () -> run(input, 0, config.clock().instant(), expected, deadline));
     }
 
     /**
-     * Nested endorsements and CLR credentials, with the same settings one level deeper.
+     * Nested endorsements and CLR credentials, with the same settings one level deeper and the same
+     * deadline.
      *
      * @param expected the recipient a nested CLR credential must be awarded to (the caller's, or
      *     the CLR's learner); null for an endorsement, which is about what it is attached to
      */
     VerificationReport verifyNested(JsonNode node, int depth, Instant now, @Nullable ExpectedRecipient expected) {
         String text = node.isTextual() ? node.asText() : Json.write(node);
-        return run(text.getBytes(StandardCharsets.UTF_8), depth, now, expected);
+        return run(text.getBytes(StandardCharsets.UTF_8), depth, now, expected, Deadline.current());
     }
 
-    private VerificationReport run(byte[] input, int depth, Instant now, @Nullable ExpectedRecipient expected) {
-        VerificationContext ctx = new VerificationContext(config, now, depth, input);
+    /** The reason given when the deadline stops a verification. */
+    String stopped() {
+        long ms = config.timeout().toMillis();
+        String budget = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        return "Verification stopped after " + budget + ": the credential is too complex to verify in time; raise"
+                + " Verifier.Builder.timeout if you trust its source. The credential is not considered verified.";
+    }
+
+    private VerificationReport run(byte[] input, int depth, Instant now, @Nullable ExpectedRecipient expected,
+            long deadline) {
+        VerificationContext ctx = new VerificationContext(config, now, depth, input, deadline);
+        boolean timedOut = false;
         ctx.expectedRecipient = expected;
         if (input.length > MAX_INPUT_BYTES) {
             ctx.failed(FormatStep.ID, "The input is " + input.length + " bytes, more than the " + MAX_INPUT_BYTES + " accepted.");
@@ -84,18 +99,34 @@ public final class Pipeline {
                 }
                 ctx.sniffed = sniff;
             }
+            if (!ctx.halted && Deadline.passed(deadline)) {
+                // the remaining checks are not run: the first of them fails with the reason
+                ctx.failed(step.id(), stopped());
+                ctx.halted = true;
+                timedOut = true;
+                continue;
+            }
             if (ctx.halted) {
                 boolean reported = ctx.reported(step.id());
                 if (!reported && !(step instanceof NestedCredentialsStep)) {
-                    ctx.skipped(step.id(), "Not checked: the input could not be read as a credential.");
+                    ctx.skipped(step.id(), timedOut ? "Not checked: verification stopped at its deadline."
+                            : "Not checked: the input could not be read as a credential.");
                 }
                 continue;
             }
             try {
                 step.run(ctx);
+            } catch (Deadline.Exceeded e) {
+                ctx.failed(step.id(), stopped());
+                ctx.halted = true;
+                timedOut = true;
             } catch (RuntimeException e) {
                 ctx.failed(step.id(), "The check could not be completed (" + e.getClass().getSimpleName() + ": "
                         + e.getMessage() + "); the credential is not considered verified.");
+            }
+            if (!timedOut && Deadline.passed(deadline) && ctx.hasFailed()) {
+                ctx.halted = true; // a step failed on the deadline (e.g. the proof's budget): stop here
+                timedOut = true;
             }
         }
         enforceRequired(ctx);

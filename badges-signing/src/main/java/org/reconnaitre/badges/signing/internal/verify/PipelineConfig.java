@@ -28,15 +28,17 @@ import org.reconnaitre.badges.signing.Verifier;
  *     the parsed credential is validated as it is), or null when turned off
  * @param nestedDataIntegrity as {@code dataIntegrity}, without challenge or domain: for endorsements, nested
  *     credentials and status list credentials, which were not made for the caller's exchange
+ * @param timeout the time budget of one {@code verify} call, nested verifications included
  */
 public record PipelineConfig(Clock clock, Duration clockSkew, Fetcher fetcher, boolean fetcherConfigured,
         KeyResolver keyResolver, int maxEndorsementDepth, boolean trustEmbeddedJwk, boolean allowUnboundFragmentKeys,
         Verifier.@Nullable StatusCheck statusCheck, DataIntegrity.Settings dataIntegrity,
-        @Nullable Engine validator, DataIntegrity.Settings nestedDataIntegrity) {
+        @Nullable Engine validator, DataIntegrity.Settings nestedDataIntegrity, Duration timeout) {
 
     /** @return the same settings without a status check (for verifying status list credentials) */
     public PipelineConfig withoutStatusCheck() {
         return new PipelineConfig(clock, clockSkew, fetcher, fetcherConfigured, keyResolver, maxEndorsementDepth,
-                trustEmbeddedJwk, allowUnboundFragmentKeys, null, nestedDataIntegrity, validator, nestedDataIntegrity);
+                trustEmbeddedJwk, allowUnboundFragmentKeys, null, nestedDataIntegrity, validator, nestedDataIntegrity,
+                timeout);
     }
 }

@@ -32,7 +32,7 @@ class EcdsaSd2023VectorsTest {
     static final List<String> MANDATORY = List.of("/issuer", "/credentialSubject/sailNumber",
             "/credentialSubject/sails/1", "/credentialSubject/boards/0/year", "/credentialSubject/sails/2");
     static final List<String> SELECTIVE = List.of("/credentialSubject/boards/0", "/credentialSubject/boards/1");
-    static final Budget BUDGET = new Budget(20_000, 10_000,
+    static final Budget BUDGET = Budget.of(20_000, java.time.Duration.ofHours(1),
             org.reconnaitre.badges.model.internal.jsonld.BundledContexts.loader());
 
     static String resource(String name) throws IOException {

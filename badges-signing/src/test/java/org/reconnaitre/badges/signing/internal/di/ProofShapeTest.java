@@ -31,7 +31,7 @@ import org.reconnaitre.badges.signing.internal.multiformats.Base58;
  * object) is refused, although its signature (made here with the issuer's key) is valid.
  */
 class ProofShapeTest {
-    static final Budget BUDGET = new Budget(20_000, 10_000, BundledContexts.loader());
+    static final Budget BUDGET = Budget.of(20_000, java.time.Duration.ofHours(1), BundledContexts.loader());
     static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     static final SigningKey KEY = SigningKey.generate(KeyType.ED25519);
     static final String DID = DidKey.of(KEY.publicKey());

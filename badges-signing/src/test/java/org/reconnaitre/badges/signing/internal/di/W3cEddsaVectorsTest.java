@@ -30,7 +30,7 @@ import org.reconnaitre.badges.testing.SharedData;
  * the shared folder.
  */
 class W3cEddsaVectorsTest {
-    static final Budget BUDGET = new Budget(20_000, 10_000, BundledContexts.loader());
+    static final Budget BUDGET = Budget.of(20_000, java.time.Duration.ofHours(1), BundledContexts.loader());
     private static final HexFormat HEX = HexFormat.of();
 
     @Test
