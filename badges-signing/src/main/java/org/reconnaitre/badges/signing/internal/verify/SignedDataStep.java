@@ -12,6 +12,7 @@ import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.model.internal.jsonld.BundledContexts;
 import org.reconnaitre.badges.signing.DataIntegrity;
+import org.reconnaitre.badges.signing.internal.di.NQuads;
 
 /**
  * "Decide from what was signed": the later checks read the credential's issuer, types, dates,
@@ -68,10 +69,10 @@ final class SignedDataStep implements Step {
         }
         ObjectNode unsecured = credential.deepCopy();
         unsecured.remove("proof");
-        List<CanonicalQuads.Quad> quads;
+        List<NQuads.Quad> quads;
         try {
             String nquads = DataIntegrity.canonicalNQuads(Json.write(unsecured), ctx.config.dataIntegrity());
-            quads = CanonicalQuads.parse(nquads);
+            quads = NQuads.parse(nquads);
         } catch (BadgeException | IllegalArgumentException e) {
             ctx.failed(ID, "The credential is not in the plain form of its contexts (" + why + ") and its signed data cannot"
                     + " be read to compare: " + e.getMessage());
@@ -88,6 +89,10 @@ final class SignedDataStep implements Step {
         ctx.failed(ID, "The credential's JSON does not say what its signed data says (" + shown + "). It is written in an"
                 + " unusual JSON-LD form (" + why + ") that would hide or change a signed statement, so it is rejected;"
                 + " the issuer should state dates, status, issuer and recipient under their usual names.");
+    }
+
+    private static boolean isBlank(String term) {
+        return term.startsWith("_:");
     }
 
     /** @return why the credential is not in plain form, or null when it is */
@@ -152,7 +157,7 @@ final class SignedDataStep implements Step {
     }
 
     /** @return the differences between what the JSON says and what the signed graph says */
-    static List<String> compare(ObjectNode json, List<CanonicalQuads.Quad> quads) {
+    static List<String> compare(ObjectNode json, List<NQuads.Quad> quads) {
         List<String> out = new ArrayList<>();
         Graph g = new Graph(quads);
         List<String> roots = g.roots();
@@ -162,7 +167,7 @@ final class SignedDataStep implements Step {
         }
         String root = roots.get(0);
         String jsonId = text(json.get("id"));
-        same(out, "id", jsonId == null ? List.of() : List.of(jsonId), CanonicalQuads.isBlank(root) ? List.of() : List.of(root));
+        same(out, "id", jsonId == null ? List.of() : List.of(jsonId), isBlank(root) ? List.of() : List.of(root));
         same(out, "type", localNames(strings(json.get("type"))), localNames(g.objects(root, RDF_TYPE)));
         same(out, "issuer", listOf(issuerId(json.get("issuer"))), nonBlank(g.objects(root, CRED + "issuer")));
         for (String date : DATES) {
@@ -175,7 +180,7 @@ final class SignedDataStep implements Step {
         }
         List<String> rdfStatus = new ArrayList<>();
         for (String s : g.objects(root, CRED + "credentialStatus")) {
-            rdfStatus.add(statusKey(CanonicalQuads.isBlank(s) ? null : s, g.byLocalName(s, "statusListCredential"),
+            rdfStatus.add(statusKey(isBlank(s) ? null : s, g.byLocalName(s, "statusListCredential"),
                     g.byLocalName(s, "statusListIndex"), g.byLocalName(s, "statusPurpose")));
         }
         same(out, "credentialStatus", jsonStatus, rdfStatus);
@@ -201,9 +206,9 @@ final class SignedDataStep implements Step {
             }
             List<String> achievements = new ArrayList<>();
             for (String a : g.byLocalName(s, "achievement")) {
-                achievements.add(CanonicalQuads.isBlank(a) ? "null" : a);
+                achievements.add(isBlank(a) ? "null" : a);
             }
-            rdfSubjects.add(subjectKey(CanonicalQuads.isBlank(s) ? null : s, ids, achievements));
+            rdfSubjects.add(subjectKey(isBlank(s) ? null : s, ids, achievements));
         }
         same(out, "credentialSubject", jsonSubjects, rdfSubjects);
         return out;
@@ -255,7 +260,7 @@ final class SignedDataStep implements Step {
     }
 
     private static List<String> nonBlank(List<String> nodes) {
-        return nodes.stream().map(n -> CanonicalQuads.isBlank(n) ? "(a node without id)" : n).toList();
+        return nodes.stream().map(n -> isBlank(n) ? "(a node without id)" : n).toList();
     }
 
     private static List<String> listOf(@Nullable String s) {
@@ -287,17 +292,17 @@ final class SignedDataStep implements Step {
 
     /** The default graph of a dataset, indexed by subject. */
     private static final class Graph {
-        private final Map<String, List<CanonicalQuads.Quad>> bySubject = new java.util.HashMap<>();
+        private final Map<String, List<NQuads.Quad>> bySubject = new java.util.HashMap<>();
         private final java.util.Set<String> objects = new java.util.HashSet<>();
         private final List<String> credentials = new ArrayList<>();
 
-        Graph(List<CanonicalQuads.Quad> quads) {
-            for (CanonicalQuads.Quad q : quads) {
+        Graph(List<NQuads.Quad> quads) {
+            for (NQuads.Quad q : quads) {
                 if (q.graph() != null) {
                     continue;
                 }
                 bySubject.computeIfAbsent(q.subject(), k -> new ArrayList<>()).add(q);
-                if (!q.literal()) {
+                if (q.datatype() == null) {
                     objects.add(q.object());
                 }
                 if (q.predicate().equals(RDF_TYPE) && q.object().equals(CRED + "VerifiableCredential")
@@ -314,7 +319,7 @@ final class SignedDataStep implements Step {
 
         List<String> objects(String subject, String predicate) {
             List<String> out = new ArrayList<>();
-            for (CanonicalQuads.Quad q : bySubject.getOrDefault(subject, List.of())) {
+            for (NQuads.Quad q : bySubject.getOrDefault(subject, List.of())) {
                 if (q.predicate().equals(predicate)) {
                     out.add(q.object());
                 }
@@ -329,7 +334,7 @@ final class SignedDataStep implements Step {
 
         List<String> byLocalName(String subject, String localName) {
             List<String> out = new ArrayList<>();
-            for (CanonicalQuads.Quad q : bySubject.getOrDefault(subject, List.of())) {
+            for (NQuads.Quad q : bySubject.getOrDefault(subject, List.of())) {
                 String p = q.predicate();
                 if (p.endsWith("#" + localName) || p.endsWith("/" + localName)) {
                     out.add(q.object());

@@ -171,10 +171,12 @@ class NQuadsTest {
                 ((ObjectNode) doc.at(pointer.substring(0, pointer.lastIndexOf('/')).isEmpty() ? ""
                         : pointer.substring(0, pointer.lastIndexOf('/')))).put("id", iri);
                 assertThat(roundTrips(doc)).as(iri + " at " + pointer).isFalse();
+                // (an unpaired surrogate does not even get through the JSON parser: not Unicode text)
+                boolean surrogate = iri.chars().anyMatch(c -> Character.isSurrogate((char) c));
                 assertThatThrownBy(() -> DataIntegrity.sign(Json.write(doc), KEY,
                         ProofOptions.builder(Cryptosuite.EDDSA_RDFC_2022).build())).as(iri)
-                        .isInstanceOfSatisfying(BadgeException.class,
-                                e -> assertThat(e.code()).isEqualTo(BadgeException.Code.INVALID_DOCUMENT));
+                        .isInstanceOfSatisfying(BadgeException.class, e -> assertThat(e.code()).isEqualTo(
+                                surrogate ? BadgeException.Code.MALFORMED_JSON : BadgeException.Code.INVALID_DOCUMENT));
                 // a proof made elsewhere over such a document is not checked against a collision
                 ObjectNode proof = doc.putObject("proof");
                 proof.put("type", "DataIntegrityProof");
@@ -185,8 +187,12 @@ class NQuadsTest {
                 proof.put("proofValue", "z" + "2".repeat(80));
                 ProofResult r = DataIntegrity.verify(Json.write(doc), KeyResolver.offline());
                 assertThat(r.valid()).isFalse();
-                assertThat(r.proofs().get(0).status()).as(iri + ": " + r.summary())
-                        .isEqualTo(ProofOutcome.Status.INVALID_DOCUMENT);
+                if (surrogate) {
+                    assertThat(r.problem()).as(iri).isNotEmpty();
+                } else {
+                    assertThat(r.proofs().get(0).status()).as(iri + ": " + r.summary())
+                            .isEqualTo(ProofOutcome.Status.INVALID_DOCUMENT);
+                }
                 n++;
             }
         }
