@@ -75,7 +75,7 @@ class BoundedWorkIT {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         JsonNode report = JSON.readTree(r.out());
         assertThat(failed(report)).contains("proof");
-        assertThat(failedMessages(report)).as(r.out()).anyMatch(m -> m.contains("more than 4 proofs"));
+        assertThat(failedMessages(report)).as(r.out()).anyMatch(m -> m.contains("5 proofs, more than the 4"));
     }
 
     private static List<String> failed(JsonNode report) {
