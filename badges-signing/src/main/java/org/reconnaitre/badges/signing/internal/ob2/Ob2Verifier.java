@@ -636,17 +636,8 @@ public final class Ob2Verifier {
             return LegacyUpgrade.upgrade(copy, null, url).map(u -> text(u.document().get("id"))).orElse(null);
         }
 
-        /**
-         * A document trusted for the URL it is fetched from only: an HTTP(S) URL, fetched through the
-         * fetcher, a JSON object whose declared {@code id} is that URL. Never an embedded object. Null
-         * (with {@link #fetchProblem}) otherwise.
-         */
-        @Nullable ObjectNode trusted(String url, String what) {
-            if (!isHttp(url)) {
-                fetchProblem = "the " + what + " id " + url + " is not an HTTP(S) URL, so it cannot be fetched from the"
-                        + " issuer.";
-                return null;
-            }
+        /** Fetches a JSON object from {@code url}, or null with {@link #fetchProblem} saying why not. */
+        private @Nullable ObjectNode fetchObject(String url, String what) {
             Fetcher.Response r = tryFetch(url);
             if (r == null) {
                 return null;
@@ -658,6 +649,23 @@ public final class Ob2Verifier {
             ObjectNode o = parseObject(r);
             if (o == null) {
                 fetchProblem = "the " + what + " at " + url + " is not a JSON object.";
+            }
+            return o;
+        }
+
+        /**
+         * A document trusted for the URL it is fetched from only: an HTTP(S) URL, fetched through the
+         * fetcher, a JSON object whose declared {@code id} is that URL. Never an embedded object. Null
+         * (with {@link #fetchProblem}) otherwise.
+         */
+        @Nullable ObjectNode trusted(String url, String what) {
+            if (!isHttp(url)) {
+                fetchProblem = "the " + what + " id " + url + " is not an HTTP(S) URL, so it cannot be fetched from the"
+                        + " issuer.";
+                return null;
+            }
+            ObjectNode o = fetchObject(url, what);
+            if (o == null) {
                 return null;
             }
             if (what.startsWith("issuer")) {
@@ -1067,17 +1075,8 @@ public final class Ob2Verifier {
                 fetchProblem = "the " + what + " reference " + url + " is not an HTTP(S) URL.";
                 return null;
             }
-            Fetcher.Response r = tryFetch(url);
-            if (r == null) {
-                return null;
-            }
-            if (!r.ok()) {
-                fetchProblem = "fetching the " + what + " at " + url + " gave HTTP " + r.status() + ".";
-                return null;
-            }
-            ObjectNode o = parseObject(r);
+            ObjectNode o = fetchObject(url, what);
             if (o == null) {
-                fetchProblem = "the " + what + " at " + url + " is not a JSON object.";
                 return null;
             }
             LegacyUpgrade.Kind kind = what.startsWith("badge") ? LegacyUpgrade.Kind.BADGE_CLASS
