@@ -19,7 +19,12 @@ public enum CheckOutcome {
     FAILED,
     /** The check ran and found something worth telling a person, without making the credential invalid. */
     WARNING,
-    /** The check did not run (not applicable, or not possible with this configuration). */
+    /**
+     * The check did not run because it does not apply (no expected recipient, no status entry, no
+     * endorsement) or the caller turned it off, or because an earlier check already failed. A check
+     * the credential requires that cannot run in a report where nothing failed yet is reported
+     * {@link #FAILED}, so a skipped check never stands in for a passed one.
+     */
     SKIPPED;
 
     /** @return whether this outcome leaves the credential valid (anything but {@link #FAILED}) */

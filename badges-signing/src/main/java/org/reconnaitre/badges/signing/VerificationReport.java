@@ -18,10 +18,15 @@ import org.reconnaitre.badges.model.internal.text.TerminalText;
  * Badges 2.0 also referenced by URL) and, for a CLR, per nested credential.
  *
  * <p>Check ids are stable, in this order: {@code format}, {@code parse}, {@code jwt-claims} (VC-JWT
- * only), {@code context-and-type}, {@code schema}, {@code proof}, {@code key-binding},
- * {@code recipient} (skipped unless {@link Verifier#forRecipient} names one), {@code validity-period}, {@code status}, {@code endorsements} and {@code credentials} (CLR only). A report is {@linkplain #isValid() valid} when no check
- * {@linkplain CheckOutcome#FAILED failed}; warnings and skipped checks do not make it invalid, so
- * show them to the person deciding.
+ * only), {@code context-and-type}, {@code schema}, {@code proof}, {@code signed-data},
+ * {@code key-binding}, {@code recipient} (skipped unless {@link Verifier#forRecipient} names one),
+ * {@code validity-period}, {@code status}, {@code endorsements} and {@code credentials} (CLR
+ * only). The verifier fails closed: a check the credential requires that could not run (no fetcher,
+ * a depth limit, an unsupported method) is reported as {@linkplain CheckOutcome#FAILED failed}
+ * with a message starting "Not verified" or naming what to allow, so a report is
+ * {@linkplain #isValid() valid} only when every required check ran and passed. A skipped check is
+ * one that does not apply (no expected recipient, no status entry, no endorsement) or that an
+ * earlier failure made pointless; a warning is a remark on a check that passed. Show both to the person deciding.
  *
  * <pre>{@code
  * VerificationReport report = Verifier.builder().build().verify(credentialJson);
