@@ -18,8 +18,9 @@ import org.reconnaitre.badges.signing.SigningKey;
 
 /**
  * JWT strictness (issue #12 class 7) on the real jar: a token signed by the issuer's own key is
- * refused at parse when its payload carries a credential in "vc" and credential members beside it,
- * or when a segment is respelled (non-zero unused bits). Parse failures exit 2 (unreadable input).
+ * refused when its payload carries a credential in "vc" and credential members beside it (exit 1,
+ * jwt-claims failed), or at parse when a segment is respelled (non-zero unused bits: not a
+ * well-formed token, exit 2 as unreadable input).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JwtStrictnessIT {
@@ -62,7 +63,7 @@ class JwtStrictnessIT {
     }
 
     @Test
-    void aVcClaimWithAnotherIssuerBesideItFailsAtParse() throws Exception {
+    void aVcClaimWithAnotherIssuerBesideItFailsJwtClaims() throws Exception {
         String good = "{\"iss\":\"" + did + "\",\"vc\":" + JSON.writeValueAsString(credential) + "}";
         Path valid = Files.writeString(dir.resolve("vc.jwt"), sign(good));
         var ok = run("verify", "--json", valid.toString());
@@ -72,8 +73,8 @@ class JwtStrictnessIT {
                 + JSON.writeValueAsString(credential) + "}";
         Path file = Files.writeString(dir.resolve("ambiguous.jwt"), sign(ambiguous));
         var r = run("verify", "--json", file.toString());
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        JsonNode parse = check(JSON.readTree(r.out()), "parse");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        JsonNode parse = check(JSON.readTree(r.out()), "jwt-claims");
         assertThat(parse.path("outcome").asText()).isEqualTo("failed");
         assertThat(parse.path("message").asText()).contains("ambiguous").contains("\"issuer\"");
     }

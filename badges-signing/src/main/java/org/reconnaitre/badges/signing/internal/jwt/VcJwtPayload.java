@@ -135,7 +135,7 @@ public record VcJwtPayload(Shape shape, ObjectNode credential, @Nullable String 
         }
         String names = extra.stream().limit(5).map(n -> "\"" + n + "\"").collect(Collectors.joining(", "))
                 + (extra.size() > 5 ? " and " + (extra.size() - 5) + " more" : "");
-        throw new JwtException("parse", "The JWT payload is ambiguous: it carries the credential in its \"vc\" claim"
+        throw new JwtException("jwt-claims", "The JWT payload is ambiguous: it carries the credential in its \"vc\" claim"
                 + " and also the top-level member" + (extra.size() == 1 ? " " : "s ") + names
                 + ", so two tools may read two different credentials (issuer, dates, status). Beside \"vc\" only JWT"
                 + " claims (iss, sub, aud, exp, nbf, iat, jti, nonce, ...) are accepted; the issuer must put the"

@@ -92,7 +92,14 @@ final class ParseStep implements Step {
                 ctx.failed(JWT_CLAIMS, String.join(" ", payload.mismatches()));
             }
         } catch (JwtException e) {
-            ctx.failed(ID, e.getMessage() == null ? "The JWT cannot be read." : e.getMessage());
+            if (JWT_CLAIMS.equals(e.checkId())) {
+                // a well-formed token whose payload is refused (ambiguous): readable, not acceptable,
+                // and nothing further is decided from it
+                ctx.passed(ID, "The JWT is a well-formed compact JWS.");
+                ctx.failed(JWT_CLAIMS, e.getMessage() == null ? "The JWT payload is refused." : e.getMessage());
+            } else {
+                ctx.failed(ID, e.getMessage() == null ? "The JWT cannot be read." : e.getMessage());
+            }
             ctx.halted = true;
         }
     }
