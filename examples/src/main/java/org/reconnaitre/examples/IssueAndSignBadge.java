@@ -78,7 +78,9 @@ public final class IssueAndSignBadge {
                 .build();
 
         // 3. Who earned it: a salted hash of the email, so the badge does not leak the address.
-        String salt = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        byte[] saltBytes = new byte[8];
+        new SecureRandom().nextBytes(saltBytes); // a salt, not a seed: nextBytes never blocks on the entropy source
+        String salt = HexFormat.of().formatHex(saltBytes);
         AchievementCredential credential = AchievementCredential.builder()
                 .id("urn:uuid:" + UUID.randomUUID())
                 .issuer(Profile.builder().id(issuerDid).name("Example Logistics Academy").build())

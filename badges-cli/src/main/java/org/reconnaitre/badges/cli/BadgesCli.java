@@ -117,6 +117,14 @@ public final class BadgesCli implements Callable<Integer> {
             errWriter.flush();
             return code;
         });
+        // the first word that is not an option names the command: an unknown one is a usage error
+        // whatever follows it (picocli would let a trailing --help print the top-level help and exit 0)
+        String command = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+        if (command != null && !cli.getSubcommands().containsKey(command)) {
+            errWriter.println("badges: unknown command '" + show(oneLine(command)) + "' (see 'badges --help')");
+            errWriter.flush();
+            return ExitCodes.UNREADABLE;
+        }
         int code = cli.execute(args);
         outWriter.flush();
         errWriter.flush();

@@ -111,7 +111,9 @@ final class DemoCommand extends BaseCommand {
      * that {@code Alignments.resolve} finds them in the loaded referentials.
      */
     static AchievementCredential credential(String issuerDid) {
-        String salt = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        byte[] saltBytes = new byte[8];
+        new SecureRandom().nextBytes(saltBytes); // a salt, not a seed: nextBytes never blocks on the entropy source
+        String salt = HexFormat.of().formatHex(saltBytes);
         Alignment esco = Alignment.builder()
                 .type("Alignment")
                 .targetName(ESCO_SKILL_LABEL)

@@ -49,6 +49,15 @@ class CliBasicsIT {
         var r = run("frobnicate");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertOneLineError(r);
-        assertThat(r.err()).contains("frobnicate");
+        assertThat(r.err()).contains("unknown command 'frobnicate'");
+        // also when options follow it, --help included (it must not print the top-level help and exit 0)
+        for (String[] args : new String[][] {{"frobnicate", "--help"}, {"--verbose", "frobnicate", "-h"}, {"frobnicate", "--version"}}) {
+            var withOptions = run(args);
+            assertThat(withOptions.exitCode()).as(withOptions.toString()).isEqualTo(2);
+            assertThat(withOptions.err()).contains("unknown command 'frobnicate'");
+            assertThat(withOptions.out()).doesNotContain("Usage:");
+        }
+        // a known command's help still works
+        assertThat(run("verify", "--help").exitCode()).isZero();
     }
 }
