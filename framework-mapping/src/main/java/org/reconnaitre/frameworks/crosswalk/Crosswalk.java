@@ -1,5 +1,9 @@
 package org.reconnaitre.frameworks.crosswalk;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -37,6 +41,9 @@ import org.reconnaitre.frameworks.Framework;
  * <p>Immutable and thread-safe.
  */
 public final class Crosswalk {
+    /** Reads SSSOM metadata; the streaming YAML parser builds no Java objects from tags. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     /** Prefixes written in every curie map (others found in a file are kept). */
     public static final Map<String, String> DEFAULT_PREFIXES = Map.of(
             "skos", "http://www.w3.org/2004/02/skos/core#",
@@ -253,30 +260,15 @@ public final class Crosswalk {
         Map<String, String> meta = new HashMap<>();
         List<Mapping> out = new ArrayList<>();
         Map<String, Integer> cols = null;
-        boolean inCurieMap = false;
+        StringBuilder yaml = new StringBuilder();
         int lineNo = 0;
         try {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 if (line.startsWith("#")) {
-                    String y = line.substring(1);
-                    if (y.isBlank()) {
-                        continue;
-                    }
-                    boolean indented = y.startsWith("  ");
-                    String t = y.strip();
-                    int colon = t.indexOf(':');
-                    if (colon < 0) {
-                        throw bad(lineNo, 1, "metadata line is not 'key: value'");
-                    }
-                    String key = t.substring(0, colon).strip();
-                    String value = unquote(t.substring(colon + 1).strip());
-                    if (indented && inCurieMap) {
-                        prefixes.put(key, value);
-                    } else {
-                        inCurieMap = key.equals("curie_map") && value.isEmpty();
-                        meta.put(key, value);
+                    if (cols == null) {
+                        yaml.append(line, 1, line.length()).append('\n'); // the metadata block is YAML
                     }
                     continue;
                 }
@@ -285,6 +277,7 @@ public final class Crosswalk {
                 }
                 String[] cells = line.split("\t", -1);
                 if (cols == null) {
+                    readMetadata(yaml.toString(), prefixes, meta);
                     cols = new HashMap<>();
                     for (int i = 0; i < cells.length; i++) {
                         if (cols.put(cells[i].strip(), i) != null) {
@@ -344,11 +337,52 @@ public final class Crosswalk {
         return i == null ? "" : cells[i];
     }
 
-    private static String unquote(String v) {
-        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-            return v.substring(1, v.length() - 1);
+    /** Largest SSSOM metadata block read, in characters. */
+    private static final int MAX_METADATA_CHARS = 1 << 20;
+
+    /**
+     * Reads the SSSOM metadata block (the leading {@code #} lines, which form a YAML document):
+     * {@code curie_map} entries become prefixes, scalar values metadata; list-valued keys
+     * ({@code creator_label: [- ...]}) are valid and ignored.
+     */
+    private static void readMetadata(String yaml, Map<String, String> prefixes, Map<String, String> meta)
+            throws BadgeException {
+        if (yaml.isBlank()) {
+            return;
         }
-        return v;
+        if (yaml.length() > MAX_METADATA_CHARS) {
+            throw bad(1, 1, "the metadata block is larger than " + MAX_METADATA_CHARS + " characters");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (IOException | RuntimeException e) {
+            String where = e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? " (metadata line " + j.getLocation().getLineNr() + ")" : "";
+            throw bad(1, 1, "the metadata block is not valid YAML" + where);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return;
+        }
+        if (!root.isObject()) {
+            throw bad(1, 1, "the metadata block is not a YAML mapping of keys to values");
+        }
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            JsonNode v = e.getValue();
+            if (e.getKey().equals("curie_map")) {
+                if (!v.isObject()) {
+                    throw bad(1, 1, "curie_map is not a mapping of prefixes to IRIs");
+                }
+                for (Map.Entry<String, JsonNode> prefix : v.properties()) {
+                    if (!prefix.getValue().isValueNode()) {
+                        throw bad(1, 1, "curie_map entry '" + prefix.getKey() + "' is not an IRI");
+                    }
+                    prefixes.put(prefix.getKey(), prefix.getValue().asText());
+                }
+            } else if (v.isValueNode() && !v.isNull()) {
+                meta.put(e.getKey(), v.asText());
+            }
+        }
     }
 
     private static String expand(String curie, Map<String, String> prefixes) {

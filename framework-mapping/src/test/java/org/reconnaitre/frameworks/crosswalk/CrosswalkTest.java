@@ -31,6 +31,35 @@ class CrosswalkTest {
     }
 
     @Test
+    void listValuedMetadataIsValidYaml() throws Exception {
+        String tsv = """
+                # curie_map:
+                #   ex: "http://example.org/"
+                # mapping_set_id: http://example.org/set
+                # creator_label:
+                #   - Jean Dupont
+                #   - Marie Curie
+                # license: https://creativecommons.org/licenses/by/4.0/
+                subject_id\tpredicate_id\tobject_id\tmapping_justification
+                ex:a\tskos:exactMatch\tex:b\tsemapv:ManualMappingCuration
+                """;
+        Crosswalk cw = Crosswalk.readSssom(new StringReader(tsv));
+        assertThat(cw.id()).isEqualTo("http://example.org/set");
+        assertThat(cw.license()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(cw.mappings()).singleElement().satisfies(x -> assertThat(x.objectId()).isEqualTo("http://example.org/b"));
+    }
+
+    @Test
+    void metadataThatIsNotYamlIsMalformedData() {
+        String tsv = "# curie_map: [unclosed\nsubject_id\tpredicate_id\tobject_id\tmapping_justification\n";
+        assertThatThrownBy(() -> Crosswalk.readSssom(new StringReader(tsv)))
+                .isInstanceOfSatisfying(BadgeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(BadgeException.Code.MALFORMED_DATA);
+                    assertThat(e.getMessage()).contains("not valid YAML");
+                });
+    }
+
+    @Test
     void readsAForeignSssomFileWithItsOwnCurieMap() throws Exception {
         String tsv = """
                 # curie_map:
