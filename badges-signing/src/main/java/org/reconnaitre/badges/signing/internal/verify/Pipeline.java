@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.reconnaitre.badges.signing.CheckOutcome;
-import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.model.internal.jsonld.Deadline;
+import org.reconnaitre.badges.signing.CheckOutcome;
+import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
@@ -82,7 +82,7 @@ public final class Pipeline {
 
     private VerificationReport run(byte[] input, int depth, Instant now, @Nullable ExpectedRecipient expected,
             long deadline) {
-        VerificationContext ctx = new VerificationContext(config, now, depth, input, deadline);
+        VerificationContext ctx = new VerificationContext(config, now, depth, input);
         boolean timedOut = false;
         ctx.expectedRecipient = expected;
         if (input.length > MAX_INPUT_BYTES) {

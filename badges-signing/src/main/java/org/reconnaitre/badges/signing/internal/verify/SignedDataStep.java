@@ -171,7 +171,7 @@ final class SignedDataStep implements Step {
         same(out, "type", localNames(strings(json.get("type"))), localNames(g.objects(root, RDF_TYPE)));
         same(out, "issuer", listOf(issuerId(json.get("issuer"))), nonBlank(g.objects(root, CRED + "issuer")));
         for (String date : DATES) {
-            same(out, date, strings(json.get(date)), g.values(root, CRED + date));
+            same(out, date, strings(json.get(date)), g.objects(root, CRED + date));
         }
         List<String> jsonStatus = new ArrayList<>();
         for (JsonNode s : Json.elements(json.get("credentialStatus"))) {
@@ -325,11 +325,6 @@ final class SignedDataStep implements Step {
                 }
             }
             return out;
-        }
-
-        /** Literal values (lexical forms) and IRIs. */
-        List<String> values(String subject, String predicate) {
-            return objects(subject, predicate);
         }
 
         List<String> byLocalName(String subject, String localName) {

@@ -37,8 +37,6 @@ public final class VerificationContext {
     final PipelineConfig config;
     final Instant now;
     final int depth;
-    /** The absolute deadline ({@link System#nanoTime()}) of the whole {@code verify} call. */
-    final long deadline;
     final VerificationReport.Builder report = VerificationReport.builder(VerificationReport.Format.UNKNOWN);
 
     byte[] input;
@@ -58,11 +56,10 @@ public final class VerificationContext {
     /** Set when a step cannot let the following ones run (nothing to look at). */
     boolean halted;
 
-    VerificationContext(PipelineConfig config, Instant now, int depth, byte[] input, long deadline) {
+    VerificationContext(PipelineConfig config, Instant now, int depth, byte[] input) {
         this.config = config;
         this.now = now;
         this.depth = depth;
-        this.deadline = deadline;
         this.input = input;
     }
 
