@@ -18,7 +18,6 @@ import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.Verifier;
 import org.reconnaitre.badges.signing.internal.id.Identifier;
-import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
 import org.reconnaitre.badges.signing.status.internal.Entries;
@@ -196,7 +195,7 @@ public final class StatusListCheck implements Verifier.StatusCheck {
         JsonNode listCredential = null;
         if (problem.isEmpty()) {
             try {
-                listCredential = credentialOf(list);
+                listCredential = VcJwtPayload.credentialOf(list);
             } catch (BadgeException | JwtException e) {
                 problem = Optional.of("it cannot be read as a credential (" + e.getMessage() + ")");
             }
@@ -247,14 +246,6 @@ public final class StatusListCheck implements Verifier.StatusCheck {
             return false;
         }
         return trustedForAll.contains(list.get()) || trustedFor.getOrDefault(list.get(), Set.of()).contains(credential.get());
-    }
-
-    /** The credential a verified list carries: the JSON itself, or a VC-JWT's decoded payload. */
-    private static JsonNode credentialOf(String list) throws BadgeException, JwtException {
-        if (CompactJws.looksLikeCompactJws(list)) {
-            return VcJwtPayload.decode(CompactJws.parse(list), null).credential();
-        }
-        return Json.parse(list);
     }
 
     /**

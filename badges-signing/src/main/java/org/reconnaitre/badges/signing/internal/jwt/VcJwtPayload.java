@@ -142,6 +142,22 @@ public record VcJwtPayload(Shape shape, ObjectNode credential, @Nullable String 
                 + " credential in one place.");
     }
 
+    /**
+     * The credential a nested document carries (an endorsement, a status list): the JSON object
+     * itself, or the credential of a compact VC-JWT. Nothing is verified here.
+     *
+     * @param text a JSON credential or a compact JWS
+     * @return the credential
+     * @throws BadgeException when the JSON is malformed
+     * @throws JwtException when the JWT cannot be read as a VC-JWT
+     */
+    public static JsonNode credentialOf(String text) throws BadgeException, JwtException {
+        if (CompactJws.looksLikeCompactJws(text)) {
+            return decode(CompactJws.parse(text), null).credential();
+        }
+        return Json.parse(text);
+    }
+
     /** @return the issuer id of a credential (string issuer or issuer.id), or null */
     public static @Nullable String issuerId(JsonNode credential) {
         JsonNode issuer = credential.get("issuer");

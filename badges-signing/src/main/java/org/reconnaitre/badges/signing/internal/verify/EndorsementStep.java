@@ -10,7 +10,6 @@ import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
 import org.reconnaitre.badges.signing.internal.id.Identifier;
-import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 import org.reconnaitre.badges.signing.internal.jwt.VcJwtPayload;
 
@@ -120,7 +119,8 @@ final class EndorsementStep implements Step {
     private static @Nullable CheckResult role(Found f) {
         JsonNode credential;
         try {
-            credential = credentialOf(f.endorsement());
+            JsonNode e = f.endorsement();
+            credential = e.isObject() ? e : VcJwtPayload.credentialOf(e.isTextual() ? e.asText() : Json.write(e));
         } catch (BadgeException | JwtException e) {
             return CheckResult.failed("context-and-type", "The endorsement cannot be read back as a credential: "
                     + e.getMessage());
@@ -150,18 +150,6 @@ final class EndorsementStep implements Step {
             }
         }
         return null;
-    }
-
-    /** The credential an endorsement carries: the JSON object, or a compact JWT's decoded payload. */
-    private static JsonNode credentialOf(JsonNode endorsement) throws BadgeException, JwtException {
-        if (endorsement.isObject()) {
-            return endorsement;
-        }
-        String text = endorsement.isTextual() ? endorsement.asText() : Json.write(endorsement);
-        if (CompactJws.looksLikeCompactJws(text)) {
-            return VcJwtPayload.decode(CompactJws.parse(text), null).credential();
-        }
-        return Json.parse(text);
     }
 
     /** @return the report with {@code check} in place of the check of the same id (or added) */
