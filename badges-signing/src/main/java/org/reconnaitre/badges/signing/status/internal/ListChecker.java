@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.reconnaitre.badges.signing.internal.id.Identifier;
 import org.jspecify.annotations.Nullable;
 import org.reconnaitre.badges.model.BadgeException;
 import org.reconnaitre.badges.model.internal.json.Json;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 import org.reconnaitre.badges.signing.status.StatusEntry;
 import org.reconnaitre.badges.signing.status.StatusEntry.Method;
 import org.reconnaitre.badges.signing.status.StatusResult;
@@ -49,14 +49,15 @@ public final class ListChecker {
         }
         Optional<String> listId = Optional.ofNullable(Entries.text(list, "id"));
         List<String> warnings = new ArrayList<>();
-        if (listId.isPresent() && !sameResource(listId.get(), entry.listUrl().toString())) {
+        boolean elsewhere = listId.isPresent() && !sameResource(listId.get(), entry.listUrl().toString());
+        if (elsewhere) {
             warnings.add("The status list's id " + listId.get() + " differs from the URL " + entry.listUrl()
                     + " the credential refers to.");
         }
         if (entry.method() == Method.ONE_EDTECH_REVOCATION_LIST) {
-            return revocationList(entry, list, credentialId, listId, warnings);
+            return revocationList(entry, list, credentialId, listId, elsewhere, warnings);
         }
-        return bitstring(entry, list, listId, warnings);
+        return bitstring(entry, list, listId, elsewhere, warnings);
     }
 
     private static boolean sameResource(String listId, String url) {
@@ -65,7 +66,9 @@ public final class ListChecker {
         return a.isPresent() && b.isPresent() && a.get().sameResource(b.get());
     }
 
-    private static StatusResult bitstring(StatusEntry entry, JsonNode list, Optional<String> listId, List<String> warnings) {
+    /** @param elsewhere whether the list declares an id other than the URL it was read from */
+    private static StatusResult bitstring(StatusEntry entry, JsonNode list, Optional<String> listId, boolean elsewhere,
+            List<String> warnings) {
         boolean w3c = entry.method() == Method.BITSTRING_STATUS_LIST;
         String credentialType = w3c ? "BitstringStatusListCredential" : "StatusList2021Credential";
         String subjectType = w3c ? "BitstringStatusList" : "StatusList2021";
@@ -138,16 +141,11 @@ public final class ListChecker {
             outcome = Outcome.FLAGGED;
             message = "Status 0x" + Integer.toHexString(value) + " at " + at + suffix + ".";
         }
-        if (outcome == Outcome.VALID && elsewhere(entry, listId)) {
+        if (outcome == Outcome.VALID && elsewhere) {
             return notForThisUrl(entry, listId, warnings);
         }
         return new StatusResult(Optional.of(entry.method()), entry.purpose(), entry.index(), value, outcome, message, "",
                 listId, warnings);
-    }
-
-    /** Whether the list declares an id other than the URL it was read from. */
-    private static boolean elsewhere(StatusEntry entry, Optional<String> listId) {
-        return listId.isPresent() && !sameResource(listId.get(), entry.listUrl().toString());
     }
 
     /**
@@ -200,7 +198,7 @@ public final class ListChecker {
     }
 
     private static StatusResult revocationList(StatusEntry entry, JsonNode list, @Nullable String credentialId,
-            Optional<String> listId, List<String> warnings) {
+            Optional<String> listId, boolean elsewhere, List<String> warnings) {
         if (credentialId == null || credentialId.isBlank()) {
             return error(entry, "STATUS_VERIFICATION_ERROR", "A 1EdTechRevocationList names revoked credential ids, "
                     + "but this credential has no id to look up", listId, warnings);
@@ -227,7 +225,7 @@ public final class ListChecker {
                         "", listId, warnings);
             }
         }
-        if (elsewhere(entry, listId)) {
+        if (elsewhere) {
             return notForThisUrl(entry, listId, warnings);
         }
         return new StatusResult(Optional.of(entry.method()), entry.purpose(), -1, 0, Outcome.VALID,
