@@ -32,6 +32,7 @@ import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.ExpectedRecipient;
 import org.reconnaitre.badges.signing.VerificationReport;
 import org.reconnaitre.badges.signing.internal.crypto.RsaOps;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 import org.reconnaitre.badges.signing.internal.jwt.CompactJws;
 import org.reconnaitre.badges.signing.internal.jwt.JwtException;
 
@@ -1172,17 +1173,9 @@ public final class Ob2Verifier {
         }
     }
 
-    /** The lower-case host of an HTTP(S) URL, or null when it has none or is not one. */
+    /** The lower-case host of an HTTP(S) URL (the identifier parser's), or null when it has none or is not one. */
     static @Nullable String host(@Nullable String url) {
-        if (url == null || !isHttp(url)) {
-            return null;
-        }
-        try {
-            String h = URI.create(url).getHost();
-            return h == null || h.isEmpty() ? null : h.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Identifier.tryParse(url).filter(Identifier::isHttp).flatMap(Identifier::host).orElse(null);
     }
 
     /** The scheme, host and port of a URL, as a caller allows it in a fetcher (the URL itself when unparsable). */

@@ -1,17 +1,15 @@
 package org.reconnaitre.badges.signing.internal.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.reconnaitre.badges.model.internal.json.Json;
 import org.reconnaitre.badges.signing.CheckResult;
 import org.reconnaitre.badges.signing.Verifier;
 import org.reconnaitre.badges.signing.internal.JsonNodes;
+import org.reconnaitre.badges.signing.internal.id.Identifier;
 
 /**
  * Credential status (revocation, suspension). A credential that declares a
@@ -90,14 +88,8 @@ final class StatusStep implements Step {
             if (url == null) {
                 continue;
             }
-            try {
-                String host = new URI(url.strip()).getHost();
-                if (host != null) {
-                    hosts.add(host.toLowerCase(Locale.ROOT));
-                }
-            } catch (URISyntaxException ignored) {
-                // not a URL: nothing to allow
-            }
+            // the identifier parser's host (lowercased); not a valid http(s) URL: nothing to allow
+            Identifier.tryParse(url.strip()).flatMap(Identifier::host).ifPresent(hosts::add);
         }
         return hosts;
     }
